@@ -1,0 +1,31 @@
+# The two commands that do everything on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+PY := .local/venv/bin/python
+
+.PHONY: run test stop setup lint test-addon shell clean
+
+run:                ## set-up, then the server with demo data at http://127.0.0.1:8069
+	@bash scripts/run.sh
+
+test: setup         ## every test: lint, install matrix, our tests, Odoo's crm/sale tests, tests/
+	@$(PY) scripts/run_tests.py
+
+test-addon: setup   ## one addon alone on a fresh database with its tests: make test-addon ADDON=crm_core
+	@test -n "$(ADDON)" || { echo "usage: make test-addon ADDON=crm_core"; exit 2; }
+	@$(PY) scripts/run_tests.py --addon "$(ADDON)"
+
+lint: setup         ## ruff and pylint-odoo only
+	@$(PY) -m ruff check addons tests scripts && $(PY) -m ruff format --check addons tests scripts
+	@$(PY) -m pylint --rcfile=.pylintrc-mandatory addons/*/
+
+setup:              ## system packages, Odoo 19.0, the virtual environment, PostgreSQL
+	@bash scripts/setup.sh
+
+stop:               ## stop the server and the private PostgreSQL
+	@bash scripts/stop.sh
+
+shell: setup        ## an Odoo shell on the demo database
+	@$(PY) -m odoo shell -c .local/odoo.conf -d $${CRM_DB:-crm_demo}
+
+clean: stop         ## remove everything the set-up made in this checkout (not the download cache)
+	@rm -rf .local

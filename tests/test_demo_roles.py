@@ -1,0 +1,45 @@
+"""The demo data `make run` installs: each demo login sees what its role allows."""
+
+from odoo.tests import TransactionCase
+
+CUSTOMERS = [("parent_id", "=", False), ("is_crm_customer", "=", True)]
+
+
+class TestDemoRoles(TransactionCase):
+    def login(self, login):
+        user = self.env["res.users"].search([("login", "=", login)])
+        self.assertEqual(len(user), 1, f"demo user {login} is missing")
+        return user
+
+    def visible_customers(self, login):
+        return self.env["res.partner"].with_user(self.login(login)).search(CUSTOMERS)
+
+    def test_salesperson_sees_only_own_and_pool_customers(self):
+        zhang = self.login("zhang.wei")
+        seen = self.visible_customers("zhang.wei")
+        expected = self.env["res.partner"].search(
+            [*CUSTOMERS, "|", ("user_id", "=", zhang.id), ("user_id", "=", False)]
+        )
+        self.assertEqual(seen, expected)
+        self.assertEqual(len(seen.filtered(lambda p: p.user_id == zhang)), 8)
+        self.assertFalse(seen.filtered(lambda p: p.user_id and p.user_id != zhang))
+
+    def test_team_leader_sees_the_team(self):
+        wang = self.login("wang.fang")
+        team = self.env.ref("crm_core.team_east_china")
+        members = team.member_ids | wang
+        seen = self.visible_customers("wang.fang")
+        self.assertEqual(set(seen.mapped("user_id.login")), set(members.mapped("login")))
+        self.assertEqual(len(seen.filtered("user_id")), 16)  # 8 + 7 + wang's own 1
+
+    def test_manager_sees_every_customer(self):
+        every = self.env["res.partner"].search(CUSTOMERS)
+        self.assertEqual(self.visible_customers("liu.yang"), every)
+
+    def test_salesperson_orders_and_leads(self):
+        zhang = self.login("zhang.wei")
+        orders = self.env["sale.order"].with_user(zhang).search([])
+        self.assertTrue(orders)
+        self.assertEqual(set(orders.mapped("user_id").ids) - {False}, {zhang.id})
+        leads = self.env["crm.lead"].with_user(zhang).search([])
+        self.assertEqual(set(leads.mapped("user_id").ids) - {False}, {zhang.id})
