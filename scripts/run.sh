@@ -12,16 +12,20 @@ fi
 addons=$(bash "$ROOT/scripts/addons.sh" | paste -sd, -)
 odoo=("$PY" -m odoo -c "$LOCAL/odoo.conf" -d "$DB" --logfile "$LOG_DIR/odoo.log")
 installed=$(psql -d "$DB" -tAc "SELECT count(*) FROM ir_module_module WHERE state = 'installed' AND name = ANY (string_to_array('$addons', ','))" 2>/dev/null || echo 0)
+# Our addons' files as they are now; an update runs only when they changed.
+code_sha=$(cd "$ROOT" && find addons -type f -not -path '*/__pycache__/*' -print0 | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+stamp="$LOCAL/$DB.addons.sha"
 if [ "$installed" != "$(echo "$addons" | tr ',' '\n' | wc -l)" ]; then
     log "creating the database $DB with demo data and $addons (first time: a few minutes)"
     dropdb --if-exists "$DB"
     "${odoo[@]}" -i "$addons" --with-demo --load-language=zh_CN --stop-after-init ||
         die "installing $addons into $DB failed; see $LOG_DIR/odoo.log"
-else
-    # Pick up changes to our addons' code and data.
+elif [ "$(cat "$stamp" 2>/dev/null)" != "$code_sha" ]; then
+    log "updating $addons in $DB (their files changed)"
     "${odoo[@]}" -u "$addons" --stop-after-init || die "updating $addons failed; see $LOG_DIR/odoo.log"
 fi
-"${odoo[@]}" --db-filter="^$DB\$" &
+echo "$code_sha" >"$stamp"
+"${odoo[@]}" --db-filter="^$DB\$" --max-cron-threads=1 &
 echo $! >"$LOCAL/odoo.pid"
 for _ in $(seq 1 120); do
     if curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
