@@ -8,8 +8,11 @@ PY="$VENV/bin/python"
 PGDATA_DIR="$LOCAL/pgdata"
 LOG_DIR="$LOCAL/log"
 HTTP_PORT="${HTTP_PORT:-8069}"
-# The private cluster listens on its own port so that it never meets a system one.
-PRIVATE_PGPORT="${CRM_PGPORT:-54329}"
+# Ports derived from the checkout's path, so that two checkouts on one machine
+# (a working copy and CI's fresh clone) never meet; the variables override them.
+_path_hash=$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)
+PRIVATE_PGPORT="${CRM_PGPORT:-$((54000 + _path_hash % 900))}"
+TEST_HTTP_PORT="${TEST_HTTP_PORT:-$((8200 + _path_hash % 600))}"
 
 log() { printf '[crm] %s\n' "$*" >&2; }
 die() {

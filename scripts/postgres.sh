@@ -40,7 +40,10 @@ start)
         run_pg "$pgbin/initdb" -D "$PGDATA_DIR" -A trust -U odoo -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
     if run_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
-        exit 0
+        # postmaster.pid's fourth line is the port the running cluster listens on.
+        [ "$(sed -n 4p "$PGDATA_DIR/postmaster.pid")" = "$PRIVATE_PGPORT" ] && exit 0
+        log "restarting PostgreSQL on port $PRIVATE_PGPORT"
+        run_pg "$pgbin/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
     fi
     rm -f "$PGDATA_DIR/postmaster.pid"
     if (exec 3<>"/dev/tcp/127.0.0.1/$PRIVATE_PGPORT") 2>/dev/null; then

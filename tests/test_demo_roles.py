@@ -1,11 +1,11 @@
 """The demo data `make run` installs: each demo login sees what its role allows."""
 
-from odoo.tests import TransactionCase
+from suite_case import SuiteCase
 
 CUSTOMERS = [("parent_id", "=", False), ("is_crm_customer", "=", True)]
 
 
-class TestDemoRoles(TransactionCase):
+class TestDemoRoles(SuiteCase):
     def login(self, login):
         user = self.env["res.users"].search([("login", "=", login)])
         self.assertEqual(len(user), 1, f"demo user {login} is missing")

@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import polib
+from suite_case import SuiteCase
 
-from odoo.tests import TransactionCase
 from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = Path(__file__).resolve().parent.parent / "addons"
@@ -14,7 +14,7 @@ def our_addons():
     return sorted(p.parent.name for p in ADDONS.glob("*/__manifest__.py"))
 
 
-class TestTranslations(TransactionCase):
+class TestTranslations(SuiteCase):
     def test_every_term_has_a_zh_cn_translation(self):
         installed = set(
             self.env["ir.module.module"]
