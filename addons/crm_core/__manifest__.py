@@ -19,13 +19,20 @@
     ],
     "data": [
         "security/crm_core_security.xml",
+        "security/crm_partner_relation_security.xml",
+        "security/ir.model.access.csv",
+        "data/crm_partner_relation_type_data.xml",
         "views/res_partner_views.xml",
+        "views/crm_partner_relation_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "crm_core/static/src/**/*",
+        ],
         "web.assets_tests": [
             "crm_core/static/tests/tours/*.js",
         ],

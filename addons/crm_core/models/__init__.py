@@ -1,1 +1,1 @@
-from . import res_partner
+from . import crm_partner_relation, crm_partner_relation_type, res_partner

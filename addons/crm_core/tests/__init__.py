@@ -1,1 +1,7 @@
-from . import test_access_matrix, test_customer_ui, test_groups
+from . import (
+    test_access_matrix,
+    test_customer_ui,
+    test_groups,
+    test_partner_relation,
+    test_relation_graph_ui,
+)
