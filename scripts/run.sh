@@ -28,7 +28,7 @@ echo "$code_sha" >"$stamp"
 "${odoo[@]}" --db-filter="^$DB\$" --max-cron-threads=1 &
 echo $! >"$LOCAL/odoo.pid"
 for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
+    if curl -fs -o /dev/null "http://127.0.0.1:$HTTP_PORT/web/login"; then
         cat <<MSG
 
   The CRM suite is running at http://127.0.0.1:$HTTP_PORT (database $DB).

@@ -4,7 +4,7 @@ set -euo pipefail
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 packages=(postgresql postgresql-contrib libpq-dev chromium
-    fonts-font-awesome fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b
+    fonts-font-awesome fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b fonts-wqy-microhei
     libjs-jquery libjs-underscore libjs-jquery-form
     python3-venv gcc python3-dev libxml2-dev libxslt1-dev libldap2-dev libsasl2-dev
     libjpeg-dev zlib1g-dev)
