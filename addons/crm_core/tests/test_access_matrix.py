@@ -151,3 +151,55 @@ class TestAccessMatrix(CrmCoreCommon):
             self.customers["b"].with_user(self.salesman_a).unlink()
         self.contacts["a"].with_user(self.salesman_a).unlink()
         self.assertFalse(self.contacts["a"].exists())
+
+
+@tagged("post_install", "-at_install")
+class TestMultiCompany(CrmCoreCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "Matrix Company B"})
+        Partner = cls.env["res.partner"]
+        vals = {"is_company": True, "customer_rank": 1, "company_id": cls.company_b.id}
+        cls.customer_b_pool = Partner.create({**vals, "name": "Company B Pool Customer"})
+        cls.customer_b_manager = Partner.create(
+            {**vals, "name": "Company B Manager's Customer", "user_id": cls.manager.id}
+        )
+        cls.lead_b = cls.env["crm.lead"].create(
+            {"name": "Company B Lead", "company_id": cls.company_b.id, "user_id": False}
+        )
+
+    def test_other_company_records_stay_hidden_from_every_role(self):
+        company_b_records = self.customer_b_pool | self.customer_b_manager
+        for role in ("salesman_a", "leader_1", "manager"):
+            user = getattr(self, role)
+            with self.subTest(role=role):
+                found = (
+                    self.env["res.partner"]
+                    .with_user(user)
+                    .search([("id", "in", company_b_records.ids)])
+                )
+                self.assertEqual(found, self.env["res.partner"])
+                self.assertFalse(
+                    self.env["crm.lead"].with_user(user).search([("id", "=", self.lead_b.id)])
+                )
+
+    def test_manager_of_both_companies_sees_both(self):
+        self.manager.write({"company_ids": [(4, self.company_b.id)]})
+        env = self.env(
+            user=self.manager,
+            context={"allowed_company_ids": [self.env.company.id, self.company_b.id]},
+        )
+        found = env["res.partner"].search(
+            [
+                (
+                    "id",
+                    "in",
+                    (self.customer_b_pool | self.customer_b_manager | self.customers["a"]).ids,
+                )
+            ]
+        )
+        self.assertEqual(
+            found, self.customer_b_pool | self.customer_b_manager | self.customers["a"]
+        )
+        self.assertEqual(env["crm.lead"].search([("id", "=", self.lead_b.id)]), self.lead_b)
