@@ -8,6 +8,7 @@ failure, error, skipped test or ERROR line, and ends with one line
 
 import argparse
 import configparser
+import functools
 import os
 import re
 import subprocess
@@ -39,7 +40,8 @@ AT_INSTALL_AGAIN = ["crm", "sale_crm"]
 
 RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+: skipped ", re.M)
-ERROR_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ", re.M)
+# A server log line at ERROR or CRITICAL level (Odoo's log format), whole.
+ERROR_RE = re.compile(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", re.M)
 
 
 class Tally:
@@ -64,6 +66,7 @@ def addons():
     return out.stdout.split()
 
 
+@functools.cache
 def test_port():
     """The browser tests' port, derived in scripts/lib.sh like the others."""
     out = subprocess.run(
@@ -125,7 +128,7 @@ def odoo(db, log_name, *args, entry=None):
 def count_odoo(tally, label, text, rc):
     results = RESULT_RE.findall(text)
     skipped = len(SKIP_RE.findall(text))
-    errors = [m.group(0) for m in re.finditer(r"^.* (ERROR|CRITICAL) .*$", text, re.M)]
+    errors = ERROR_RE.findall(text)
     if not results:
         tally.add(label, 0, 1, 0, f"no test result in the log (rc {rc})")
         return
