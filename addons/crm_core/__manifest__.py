@@ -21,6 +21,7 @@
         "security/crm_core_security.xml",
         "security/crm_partner_relation_security.xml",
         "security/ir.model.access.csv",
+        "data/crm_customer_level_data.xml",
         "data/crm_partner_relation_type_data.xml",
         "views/res_partner_views.xml",
         "views/crm_partner_relation_views.xml",

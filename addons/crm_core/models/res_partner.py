@@ -31,6 +31,13 @@ class ResPartner(models.Model):
         search="_search_is_pool_customer",
         help="A customer nobody owns: every salesperson may read it.",
     )
+    level_id = fields.Many2one(
+        "crm.customer.level",
+        string="Customer Level",
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+    )
     # A contact's place in its company: the org chart follows superior_id.
     department = fields.Char(help="The department of the contact within its company.")
     birthday = fields.Date()
