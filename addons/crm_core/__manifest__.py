@@ -20,11 +20,14 @@
     "data": [
         "security/crm_core_security.xml",
         "security/crm_partner_relation_security.xml",
+        "security/crm_handover_security.xml",
         "security/ir.model.access.csv",
         "data/crm_customer_level_data.xml",
         "data/crm_partner_relation_type_data.xml",
+        "data/crm_handover_sequence.xml",
         "views/res_partner_views.xml",
         "views/crm_partner_relation_views.xml",
+        "views/crm_handover_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [
