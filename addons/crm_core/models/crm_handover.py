@@ -432,7 +432,7 @@ class CrmHandover(models.Model):
             (self.line_ids - lines).unlink()
             for line in lines:
                 line.count = counts[line.type_key]
-            super().write({"state": "done", "date_done": fields.Datetime.now()})
+            self.write({"state": "done", "date_done": fields.Datetime.now()})
         self._handover_post_summary(lines)
 
     def _handover_move_records(self, desc, records):
@@ -456,16 +456,54 @@ class CrmHandover(models.Model):
                 ["|", ("member_ids", "in", to_user.ids), ("user_id", "=", to_user.id)]
             )
             default_team = to_user.sale_team_id or Team._get_default_team_id(user_id=to_user.id)
+            stable = self._handover_stable_fields(records._name, desc)
+            has_company = "company_id" in records._fields
         for batch in split_every(HANDOVER_BATCH_SIZE, records.ids, records.browse):
             if not team_field:
                 batch.write(vals)
                 continue
-            in_team = batch.filtered(lambda rec: rec[team_field] in user_teams)
+            in_team = batch.filtered(
+                lambda rec: (
+                    rec[team_field] in user_teams
+                    and (not has_company or rec.company_id <= to_user.company_ids)
+                )
+            )
             if in_team:
-                in_team.write(vals)
+                # Team and company stay: what derives from them only stays too.
+                with self.env.protecting(stable, in_team):
+                    in_team.write(vals)
             if batch - in_team:
                 (batch - in_team).write({**vals, team_field: default_team.id})
         return len(records)
+
+    @api.model
+    def _handover_stable_fields(self, model_name, desc):
+        """The stored computed fields of ``model_name`` reached from the owner only
+        through the team and the company: when the new owner belongs to the
+        record's team and company, their values cannot change, and recomputing
+        them (e.g. the predictive lead scoring of crm.lead, derived from the team)
+        would cost most of the move."""
+        Model = self.env[model_name]
+        registry = self.env.registry
+        owner = desc["user_field"]
+        anchors = [Model._fields[name] for name in (desc["team_field"], "company_id")]
+        anchors = [field for field in anchors if field.name in Model._fields]
+        stable = set(anchors)
+        for field in anchors:
+            stable.update(registry.get_field_trigger_tree(field).root)
+        direct = {
+            field
+            for field in Model._fields.values()
+            if field.compute
+            and field not in anchors
+            and any(
+                dep == owner or dep.startswith(owner + ".")
+                for dep in registry.field_depends.get(field, ())
+            )
+        }
+        for field in list(direct):
+            direct.update(registry.get_field_trigger_tree(field).root)
+        return stable - direct
 
     def _handover_move_customers(self, desc):
         """Commercial partners move; in user mode their contacts owned by the same

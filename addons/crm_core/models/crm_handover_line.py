@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class CrmHandoverLine(models.Model):
@@ -50,3 +51,8 @@ class CrmHandoverLine(models.Model):
                     line.count = line.count
                 else:
                     line.count = handover._handover_count(desc)
+
+    def write(self, vals):
+        if self.handover_id.filtered(lambda h: h.state == "done"):
+            raise UserError(self.env._("A done handover is a log and cannot be changed."))
+        return super().write(vals)
