@@ -22,7 +22,7 @@ class CrmHandover(models.Model):
       mode writes the owner, team mode the team; ``False`` when not applicable);
     - ``domain``: the "open" records of that kind, before the owner or team
       condition is added (a Domain or a list);
-    - ``modes``: the modes the kind applies to, ``("user", "team")``;
+    - ``modes``: the modes the kind applies to, ``["user", "team"]``;
     - ``search`` (optional): name of a method ``(descriptor) -> records`` returning
       the records to move, replacing the generic owner/team search;
     - ``count`` (optional): name of a method ``(descriptor) -> int`` for the
@@ -38,7 +38,7 @@ class CrmHandover(models.Model):
                 "key": "loan", "label": self.env._("Loans"), "sequence": 60,
                 "model": "crm.loan", "user_field": "user_id", "team_field": "team_id",
                 "domain": [("state", "not in", ("done", "cancel"))],
-                "modes": ("user", "team"),
+                "modes": ["user", "team"],
             }]
 
     Records move through the ORM in batches as superuser, once the current user's
@@ -191,7 +191,7 @@ class CrmHandover(models.Model):
                 "team_field": "team_id",
                 # Commercial partners only: their contacts follow them (see move).
                 "domain": Domain("is_company", "=", True) | Domain("parent_id", "=", False),
-                "modes": ("user", "team"),
+                "modes": ["user", "team"],
                 "move": "_handover_move_customers",
             },
             {
@@ -201,8 +201,8 @@ class CrmHandover(models.Model):
                 "model": "crm.lead",
                 "user_field": "user_id",
                 "team_field": "team_id",
-                "domain": [("type", "=", "lead")],
-                "modes": ("user", "team"),
+                "domain": Domain("type", "=", "lead"),
+                "modes": ["user", "team"],
             },
             {
                 "key": "opportunity",
@@ -212,8 +212,8 @@ class CrmHandover(models.Model):
                 "user_field": "user_id",
                 "team_field": "team_id",
                 # Lost ones are archived, hence left out by the active test.
-                "domain": [("type", "=", "opportunity"), ("won_status", "!=", "won")],
-                "modes": ("user", "team"),
+                "domain": Domain("type", "=", "opportunity") & Domain("won_status", "!=", "won"),
+                "modes": ["user", "team"],
             },
             {
                 "key": "sale_order",
@@ -229,7 +229,7 @@ class CrmHandover(models.Model):
                     & Domain("locked", "=", False)
                     & Domain("invoice_status", "!=", "invoiced")
                 ),
-                "modes": ("user", "team"),
+                "modes": ["user", "team"],
             },
             {
                 "key": "activity",
@@ -238,8 +238,8 @@ class CrmHandover(models.Model):
                 "model": "mail.activity",
                 "user_field": "user_id",
                 "team_field": False,
-                "domain": [],
-                "modes": ("user",),
+                "domain": Domain.TRUE,
+                "modes": ["user"],
             },
             {
                 "key": "follower",
@@ -248,8 +248,8 @@ class CrmHandover(models.Model):
                 "model": "mail.followers",
                 "user_field": False,
                 "team_field": False,
-                "domain": [],
-                "modes": ("user",),
+                "domain": Domain.TRUE,
+                "modes": ["user"],
                 "count": "_handover_count_followers",
                 "move": "_handover_move_followers",
             },
