@@ -458,14 +458,16 @@ class CrmHandover(models.Model):
             default_team = to_user.sale_team_id or Team._get_default_team_id(user_id=to_user.id)
             stable = self._handover_stable_fields(records._name, desc)
             has_company = "company_id" in records._fields
+            team_ids = set(user_teams.ids)
+            company_ids = {False, *to_user.company_ids.ids}
         for batch in split_every(HANDOVER_BATCH_SIZE, records.ids, records.browse):
             if not team_field:
                 batch.write(vals)
                 continue
             in_team = batch.filtered(
                 lambda rec: (
-                    rec[team_field] in user_teams
-                    and (not has_company or rec.company_id <= to_user.company_ids)
+                    rec[team_field].id in team_ids
+                    and (not has_company or rec.company_id.id in company_ids)
                 )
             )
             if in_team:
