@@ -32,6 +32,7 @@
     ],
     "demo": [
         "demo/crm_core_demo.xml",
+        "demo/crm_handover_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
