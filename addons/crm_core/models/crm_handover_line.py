@@ -56,3 +56,8 @@ class CrmHandoverLine(models.Model):
         if self.handover_id.filtered(lambda h: h.state == "done"):
             raise UserError(self.env._("A done handover is a log and cannot be changed."))
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_done(self):
+        if self.handover_id.filtered(lambda h: h.state == "done"):
+            raise UserError(self.env._("A done handover is a log and cannot be changed."))

@@ -184,6 +184,9 @@ class TestHandover(CrmCoreCommon):
         self.assertEqual(self.customer_archived.user_id, a)
         self.assertEqual(self.customer_a.team_id, self.team_1)
         self.assertEqual((self.lead_a | self.lead_a1 | self.opp_a1).user_id, b)
+        # b is in team one: the team and what derives from it stay as they were
+        self.assertEqual((self.lead_a | self.lead_a1 | self.opp_a1).team_id, self.team_1)
+        self.assertEqual(self.opp_a1.company_id, self.env.company)
         self.assertEqual(
             self.env["crm.lead"].with_context(active_test=False).search([("user_id", "=", a.id)]),
             self.opp_won | self.opp_lost,
@@ -205,6 +208,8 @@ class TestHandover(CrmCoreCommon):
             handover.to_user_id = self.salesman_c
         with self.assertRaisesRegex(UserError, "A done handover is a log and cannot be changed."):
             handover.line_ids[0].count = 99
+        with self.assertRaisesRegex(UserError, "A done handover is a log and cannot be changed."):
+            handover.line_ids[0].unlink()
         with self.assertRaisesRegex(UserError, "A done handover is a log and cannot be deleted."):
             handover.unlink()
         with self.assertRaisesRegex(UserError, f"The handover {handover.name} is already done."):

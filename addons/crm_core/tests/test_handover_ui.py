@@ -29,7 +29,7 @@ class TestHandoverUi(HttpCase):
         )
 
     def test_handover_tour(self):
-        self.start_tour("/odoo/crm-handover", "crm_core_handover", login="tour_ho_manager")
+        self.start_tour("/odoo", "crm_core_handover", login="tour_ho_manager")
         handover = self.env["crm.handover"].search([("from_user_id", "=", self.giver.id)])
         self.assertEqual(handover.state, "done")
         self.assertEqual(

@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_utils";
 
 function pickUser(field, name) {
     return [
@@ -23,7 +24,24 @@ function countIs(kind, count) {
 }
 
 registry.category("web_tour.tours").add("crm_core_handover", {
+    url: "/odoo",
     steps: () => [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the CRM app",
+            trigger: ".o_app[data-menu-xmlid='crm.crm_menu_root']",
+            run: "click",
+        },
+        {
+            content: "Open the Sales menu",
+            trigger: ".o_main_navbar button:contains('Sales')",
+            run: "click",
+        },
+        {
+            content: "Open Work Handover",
+            trigger: ".dropdown-item[data-menu-xmlid='crm_core.crm_handover_menu']",
+            run: "click",
+        },
         {
             content: "The work handovers are listed",
             trigger: ".o_breadcrumb:contains('Work Handover')",
