@@ -1,1 +1,12 @@
-from . import crm_customer_level, crm_partner_relation, crm_partner_relation_type, res_partner
+from . import (
+    base_partner_merge_automatic_wizard,
+    crm_customer_level,
+    crm_customer_type,
+    crm_partner_relation,
+    crm_partner_relation_type,
+    crm_sales_region,
+    res_company,
+    res_config_settings,
+    res_partner,
+    sale_order,
+)
