@@ -147,8 +147,13 @@ class ResPartner(models.Model):
         help="Potential and Intention customers move to Deal when their first sales"
         " order is confirmed.",
     )
-    source_id = fields.Many2one("utm.source", string="Source", ondelete="set null")
-    medium_id = fields.Many2one("utm.medium", string="Medium", ondelete="set null")
+    source_id = fields.Many2one(
+        "utm.source",
+        string="Source",
+        ondelete="set null",
+        help="Where the customer came from: trade fair, website, referral...",
+    )
+    medium_id = fields.Many2one("utm.medium", string="Source Medium", ondelete="set null")
     credit_level = fields.Selection(
         [("good", "Good"), ("normal", "Normal"), ("poor", "Poor")],
         string="Credit Standing",
@@ -156,17 +161,35 @@ class ResPartner(models.Model):
     )
     credit_note = fields.Text(string="Credit Remarks")
     impression_note = fields.Text(string="Impression")
+    # Normalised copies of name, phone, email and tax ID: the duplicate guard compares
+    # these through their indexes.
     dup_name_key = fields.Char(
-        compute="_compute_duplicate_keys", store=True, index="btree_not_null", copy=False
+        string="Name Key",
+        compute="_compute_duplicate_keys",
+        store=True,
+        index="btree_not_null",
+        copy=False,
     )
     dup_phone_key = fields.Char(
-        compute="_compute_duplicate_keys", store=True, index="btree_not_null", copy=False
+        string="Phone Key",
+        compute="_compute_duplicate_keys",
+        store=True,
+        index="btree_not_null",
+        copy=False,
     )
     dup_email_key = fields.Char(
-        compute="_compute_duplicate_keys", store=True, index="btree_not_null", copy=False
+        string="Email Key",
+        compute="_compute_duplicate_keys",
+        store=True,
+        index="btree_not_null",
+        copy=False,
     )
     dup_vat_key = fields.Char(
-        compute="_compute_duplicate_keys", store=True, index="btree_not_null", copy=False
+        string="Tax ID Key",
+        compute="_compute_duplicate_keys",
+        store=True,
+        index="btree_not_null",
+        copy=False,
     )
     duplicate_partner_ids = fields.Many2many(
         "res.partner",

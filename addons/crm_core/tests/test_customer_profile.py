@@ -56,6 +56,17 @@ class TestCustomerProfile(CrmCoreCommon):
                 self.assertEqual(error.exception.args[0], message)
         self.assertFalse(self.Partner.search([("name", "=", "ACME")]))
 
+    def test_message_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["base", "crm_core"], ["zh_CN"])
+        Partner = self.Partner.with_context(lang="zh_CN")
+        with self.assertRaises(ValidationError) as error:
+            Partner.create(self._enterprise_vals(legal_name=False, industry_id=False, phone=False))
+        self.assertEqual(
+            error.exception.args[0],
+            "客户 ACME 无法保存：缺少企业全称, 行业, 电话或邮箱。",  # noqa: RUF001
+        )
+
     def test_enterprise_complete_then_cleared(self):
         partner = self.Partner.create(self._enterprise_vals())
         self.assertRecordValues(
