@@ -1,4 +1,5 @@
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import SALESMAN
 
@@ -12,6 +13,7 @@ class TestCustomerProfileUi(HttpCase):
         cls.industry = cls.env["res.partner.industry"].create({"name": "Tourindustry"})
         cls.region = cls.env["crm.sales.region"].create({"name": "Tourregion"})
 
+    @mute_logger("odoo.http")  # the first save is refused on purpose
     def test_customer_profile_rules_and_duplicates(self):
         self.start_tour(
             "/odoo/crm-customers/new", "crm_core_customer_profile", login="profile_salesman"
