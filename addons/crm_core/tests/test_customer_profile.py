@@ -211,6 +211,22 @@ class TestCustomerProfile(CrmCoreCommon):
         customer = self.customers["a"].with_user(self.salesman_a)
         customer.write({"region_id": self.shanghai.id, "lifecycle_stage": "intention"})
         self.assertEqual(customer.region_id, self.shanghai)
+        with self.assertRaises(ValidationError) as error:
+            customer.write({"customer_type_id": self.enterprise.id})
+        self.assertEqual(
+            error.exception.args[0],
+            "Customer Matrix Customer a cannot be saved: missing Full Legal Name, Industry,"
+            " Phone or Email.",
+        )
+        customer.write(
+            {
+                "customer_type_id": self.enterprise.id,
+                "legal_name": "Matrix Customer A Ltd.",
+                "industry_id": self.industry.id,
+                "email": "a@matrix.example.com",
+            }
+        )
+        self.assertEqual(customer.customer_type_id, self.enterprise)
 
     # Lifecycle
     def test_first_confirmed_order_makes_a_deal(self):

@@ -91,6 +91,30 @@ class TestDuplicateGuard(CrmCoreCommon):
         self.assertFalse(self.customers["a"].duplicate_partner_ids)
         self.assertFalse(self.customers["a"].duplicate_warning)
 
+    def test_salesperson_sees_duplicates_they_cannot_read(self):
+        theirs = self.Partner.create(
+            {
+                "name": "Shared Phone B",
+                "customer_rank": 1,
+                "user_id": self.salesman_b.id,
+                "phone": "13700000000",
+            }
+        )
+        mine = self.Partner.with_user(self.salesman_a).create(
+            {
+                "name": "Shared Phone A",
+                "customer_rank": 1,
+                "user_id": self.salesman_a.id,
+                "phone": "137 0000 0000",
+            }
+        )
+        self.assertFalse(theirs.with_user(self.salesman_a).has_access("read"))
+        self.assertEqual(mine.duplicate_partner_ids.ids, theirs.ids)
+        self.assertEqual(
+            mine.duplicate_warning,
+            f'<a href="/odoo/res.partner/{theirs.id}">Shared Phone B</a> (same Phone)',
+        )
+
     def test_contacts_non_customers_and_other_companies_are_ignored(self):
         self._set_policy("block")
         other_company = self.env["res.company"].create({"name": "Other Company"})
@@ -174,9 +198,13 @@ class TestDuplicateGuard(CrmCoreCommon):
         with self.assertLogs("odoo.tests.form.onchange", level="WARNING") as logs:
             with Form(Partner) as form:
                 form.name = "Brand New"
-                self.assertFalse(form.duplicate_partner_ids)
+                self.assertFalse(form.duplicate_warning)
                 form.phone = "138 0013 8000"
-                self.assertEqual(form.duplicate_partner_ids[:], self.existing)
+                self.assertEqual(
+                    form.duplicate_warning,
+                    f'<a href="/odoo/res.partner/{self.existing.id}">上海华东科技有限公司</a>'
+                    " (same Phone)",
+                )
         self.assertEqual(
             logs.output,
             [
