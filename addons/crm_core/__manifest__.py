@@ -28,11 +28,18 @@
         "views/res_partner_views.xml",
         "views/crm_partner_relation_views.xml",
         "views/crm_handover_views.xml",
+        "data/crm_customer_type_data.xml",
+        "views/crm_customer_level_views.xml",
+        "views/crm_customer_type_views.xml",
+        "views/crm_sales_region_views.xml",
+        "views/res_partner_profile_views.xml",
+        "views/res_config_settings_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",
         "demo/crm_handover_demo.xml",
+        "demo/crm_customer_profile_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

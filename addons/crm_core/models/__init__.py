@@ -5,4 +5,10 @@ from . import (
     crm_partner_relation,
     crm_partner_relation_type,
     res_partner,
+    base_partner_merge_automatic_wizard,
+    crm_customer_type,
+    crm_sales_region,
+    res_company,
+    res_config_settings,
+    sale_order,
 )
