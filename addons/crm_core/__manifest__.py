@@ -23,8 +23,12 @@
         "security/ir.model.access.csv",
         "data/crm_customer_level_data.xml",
         "data/crm_partner_relation_type_data.xml",
+        "data/crm_rfm_segment_data.xml",
+        "data/crm_rfm_cron.xml",
         "views/res_partner_views.xml",
         "views/crm_partner_relation_views.xml",
+        "views/crm_rfm_segment_views.xml",
+        "views/res_partner_crm_360_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

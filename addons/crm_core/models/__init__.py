@@ -1,1 +1,2 @@
 from . import crm_customer_level, crm_partner_relation, crm_partner_relation_type, res_partner
+from . import crm_rfm_segment, res_company, res_config_settings
