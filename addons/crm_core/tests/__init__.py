@@ -4,4 +4,5 @@ from . import (
     test_groups,
     test_partner_relation,
     test_relation_graph_ui,
+    test_rfm,
 )
