@@ -515,13 +515,17 @@ class ResPartner(models.Model):
         orders, in one query. Only used to filter the sources' searches, which apply
         the current user's access rights themselves."""
         self.ensure_one()
-        self.env["res.partner"].flush_model(["parent_id", "parent_path"])
+        self.env["res.partner"].flush_model(["parent_id"])
         self.env["crm.lead"].flush_model(["partner_id"])
         self.env["sale.order"].flush_model(["partner_id"])
         self.env.cr.execute(
             SQL(
                 """
-            WITH partners AS (SELECT id FROM res_partner WHERE parent_path LIKE %(path)s)
+            WITH RECURSIVE partners(id) AS (
+                SELECT %(partner_id)s
+                 UNION
+                SELECT p.id FROM res_partner p JOIN partners ON p.parent_id = partners.id
+            )
             SELECT 'res.partner', id FROM partners
              UNION ALL
             SELECT 'crm.lead', l.id FROM crm_lead l WHERE l.partner_id IN (SELECT id FROM partners)
@@ -529,7 +533,7 @@ class ResPartner(models.Model):
             SELECT 'sale.order', o.id FROM sale_order o
              WHERE o.partner_id IN (SELECT id FROM partners)
             """,
-                path=f"{self.parent_path}%",
+                partner_id=self.id,
             )
         )
         related = {"res.partner": [], "crm.lead": [], "sale.order": []}
@@ -555,24 +559,23 @@ class ResPartner(models.Model):
         documents = ("res.partner", "crm.lead", "sale.order")
         return [
             {
+                "kind": "note",
+                "label": _("Note"),
+                "icon": "fa-sticky-note-o",
+                "model": "mail.message",
+                "date_field": "date",
+                "domain": lambda related: self._crm_timeline_message_domain(related, True),
+                "fields": ["subject", "record_name", "body", "author_id", "model", "res_id"],
+                "item": self._crm_timeline_message_item,
+            },
+            {
                 "kind": "message",
                 "label": _("Message"),
                 "icon": "fa-envelope-o",
                 "model": "mail.message",
                 "date_field": "date",
-                "domain": lambda related: (
-                    Domain("message_type", "in", ["comment", "email"])
-                    & Domain.OR(
-                        [
-                            Domain("model", "=", model) & Domain("res_id", "in", related[model])
-                            for model in documents
-                            if related.get(model)
-                        ]
-                        or [Domain.FALSE]
-                    )
-                ),
-                "fields": ["subject", "record_name", "body", "author_id", "model", "res_id"]
-                + ["subtype_id"],
+                "domain": lambda related: self._crm_timeline_message_domain(related, False),
+                "fields": ["subject", "record_name", "body", "author_id", "model", "res_id"],
                 "item": self._crm_timeline_message_item,
             },
             {
@@ -669,18 +672,32 @@ class ResPartner(models.Model):
             text = text[: TIMELINE_PREVIEW_SIZE - 1] + "…"
         return text
 
+    def _crm_timeline_message_domain(self, related, notes):
+        # chatter of the customer, its contacts, leads and orders; no system notifications
+        note_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        documents = Domain.OR(
+            [
+                Domain("model", "=", model) & Domain("res_id", "in", related[model])
+                for model in ("res.partner", "crm.lead", "sale.order")
+                if related.get(model)
+            ]
+            or [Domain.FALSE]
+        )
+        subtype = Domain("subtype_id", "=", note_id)
+        return (
+            Domain("message_type", "in", ["comment", "email"])
+            & documents
+            & (subtype if notes else ~subtype)
+        )
+
     def _crm_timeline_message_item(self, values):
-        item = {
+        return {
             "title": values["subject"] or values["record_name"] or "",
             "body_preview": self._crm_timeline_preview(values["body"]),
             "author": values["author_id"] and values["author_id"][1] or "",
             "model": values["model"],
             "res_id": values["res_id"],
         }
-        note = self.env.ref("mail.mt_note", raise_if_not_found=False)
-        if note and values["subtype_id"] and values["subtype_id"][0] == note.id:
-            item.update(kind="note", kind_label=self.env._("Note"), icon="fa-sticky-note-o")
-        return item
 
     def get_crm_timeline(self, limit=30, before=False):
         """The customer's interactions, newest first: at most ``limit`` items dated
@@ -710,7 +727,10 @@ class ResPartner(models.Model):
             else:
                 domain &= Domain(date_field, "!=", False)
             for values in Model.search_read(
-                domain, source["fields"], limit=limit, order=f"{date_field} desc, id desc"
+                domain,
+                list(dict.fromkeys([*source["fields"], date_field])),
+                limit=limit,
+                order=f"{date_field} desc, id desc",
             ):
                 date = values[date_field]
                 if is_date:

@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_customer_timeline,
     test_customer_ui,
     test_groups,
     test_partner_relation,
