@@ -1,6 +1,7 @@
 from . import (
     test_access_matrix,
     test_customer_timeline,
+    test_customer_timeline_ui,
     test_customer_ui,
     test_groups,
     test_partner_relation,
