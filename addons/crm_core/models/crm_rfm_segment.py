@@ -75,7 +75,9 @@ class CrmRfmSegment(models.Model):
 
     def action_view_partners(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("crm_core.res_partner_action_customer")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm_core.res_partner_action_customer"
+        )
         action["domain"] = [("rfm_segment_id", "=", self.id)]
         action["name"] = self.display_name
         return action

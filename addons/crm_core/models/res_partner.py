@@ -309,9 +309,7 @@ class ResPartner(models.Model):
             "params": {
                 "type": "success",
                 "title": self.env._("RFM scores recomputed"),
-                "message": self.env._(
-                    "%(count)s customers have RFM scores.", count=count
-                ),
+                "message": self.env._("%(count)s customers have RFM scores.", count=count),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
@@ -555,12 +553,11 @@ class ResPartner(models.Model):
 
         Addons add their own sources by extending this method.
         """
-        _ = self.env._
         documents = ("res.partner", "crm.lead", "sale.order")
         return [
             {
                 "kind": "note",
-                "label": _("Note"),
+                "label": self.env._("Note"),
                 "icon": "fa-sticky-note-o",
                 "model": "mail.message",
                 "date_field": "date",
@@ -570,7 +567,7 @@ class ResPartner(models.Model):
             },
             {
                 "kind": "message",
-                "label": _("Message"),
+                "label": self.env._("Message"),
                 "icon": "fa-envelope-o",
                 "model": "mail.message",
                 "date_field": "date",
@@ -580,28 +577,35 @@ class ResPartner(models.Model):
             },
             {
                 "kind": "activity",
-                "label": _("Activity"),
+                "label": self.env._("Activity"),
                 "icon": "fa-clock-o",
                 "model": "mail.activity",
                 "date_field": "date_deadline",
                 "domain": lambda related: self._crm_activity_domain(
                     {model: related.get(model) for model in documents}
                 ),
-                "fields": ["summary", "activity_type_id", "note", "user_id", "res_model"]
-                + ["res_id", "res_name"],
+                "fields": [
+                    "summary",
+                    "activity_type_id",
+                    "note",
+                    "user_id",
+                    "res_model",
+                    "res_id",
+                    "res_name",
+                ],
                 "item": lambda values: {
                     "title": values["summary"]
                     or (values["activity_type_id"] and values["activity_type_id"][1])
                     or values["res_name"],
                     "body_preview": self._crm_timeline_preview(values["note"]),
-                    "author": values["user_id"] and values["user_id"][1] or "",
+                    "author": (values["user_id"] and values["user_id"][1]) or "",
                     "model": values["res_model"],
                     "res_id": values["res_id"],
                 },
             },
             {
                 "kind": "meeting",
-                "label": _("Meeting"),
+                "label": self.env._("Meeting"),
                 "icon": "fa-calendar",
                 "model": "calendar.event",
                 "date_field": "start",
@@ -613,12 +617,13 @@ class ResPartner(models.Model):
             },
             {
                 "kind": "lead",
-                "label": _("Lead"),
+                "label": self.env._("Lead"),
                 "icon": "fa-filter",
                 "model": "crm.lead",
                 "date_field": "create_date",
-                "domain": lambda related: Domain("id", "in", related["crm.lead"])
-                & Domain("type", "=", "lead"),
+                "domain": lambda related: (
+                    Domain("id", "in", related["crm.lead"]) & Domain("type", "=", "lead")
+                ),
                 "fields": ["name", "description", "user_id"],
                 "title_field": "name",
                 "body_field": "description",
@@ -626,12 +631,13 @@ class ResPartner(models.Model):
             },
             {
                 "kind": "opportunity",
-                "label": _("Opportunity"),
+                "label": self.env._("Opportunity"),
                 "icon": "fa-star",
                 "model": "crm.lead",
                 "date_field": "create_date",
-                "domain": lambda related: Domain("id", "in", related["crm.lead"])
-                & Domain("type", "=", "opportunity"),
+                "domain": lambda related: (
+                    Domain("id", "in", related["crm.lead"]) & Domain("type", "=", "opportunity")
+                ),
                 "fields": ["name", "description", "user_id"],
                 "title_field": "name",
                 "body_field": "description",
@@ -639,12 +645,14 @@ class ResPartner(models.Model):
             },
             {
                 "kind": "quotation",
-                "label": _("Quotation"),
+                "label": self.env._("Quotation"),
                 "icon": "fa-file-text-o",
                 "model": "sale.order",
                 "date_field": "create_date",
-                "domain": lambda related: Domain("id", "in", related["sale.order"])
-                & Domain("state", "in", ["draft", "sent"]),
+                "domain": lambda related: (
+                    Domain("id", "in", related["sale.order"])
+                    & Domain("state", "in", ["draft", "sent"])
+                ),
                 "fields": ["name", "note", "user_id"],
                 "title_field": "name",
                 "body_field": "note",
@@ -652,12 +660,13 @@ class ResPartner(models.Model):
             },
             {
                 "kind": "order",
-                "label": _("Sales Order"),
+                "label": self.env._("Sales Order"),
                 "icon": "fa-shopping-cart",
                 "model": "sale.order",
                 "date_field": "date_order",
-                "domain": lambda related: Domain("id", "in", related["sale.order"])
-                & Domain("state", "=", "sale"),
+                "domain": lambda related: (
+                    Domain("id", "in", related["sale.order"]) & Domain("state", "=", "sale")
+                ),
                 "fields": ["name", "note", "user_id"],
                 "title_field": "name",
                 "body_field": "note",
@@ -694,7 +703,7 @@ class ResPartner(models.Model):
         return {
             "title": values["subject"] or values["record_name"] or "",
             "body_preview": self._crm_timeline_preview(values["body"]),
-            "author": values["author_id"] and values["author_id"][1] or "",
+            "author": (values["author_id"] and values["author_id"][1]) or "",
             "model": values["model"],
             "res_id": values["res_id"],
         }

@@ -42,8 +42,12 @@ class TestCustomerTimeline(CrmCoreCommon):
     def test_sources_merged_newest_first(self):
         Lead = self.env["crm.lead"]
         pure_lead = Lead.create(
-            {"name": "Timeline pure lead", "type": "lead", "partner_id": self.contact.id,
-             "user_id": self.salesman_a.id}
+            {
+                "name": "Timeline pure lead",
+                "type": "lead",
+                "partner_id": self.contact.id,
+                "user_id": self.salesman_a.id,
+            }
         )
         confirmed = self.env["sale.order"].create(
             {
@@ -60,8 +64,13 @@ class TestCustomerTimeline(CrmCoreCommon):
         )
         # system notifications (tracking, creation) stay out of the timeline
         self.env["mail.message"].create(
-            {"model": "res.partner", "res_id": self.customer.id, "body": "Tracking",
-             "message_type": "notification", "date": BASE + timedelta(days=2)}
+            {
+                "model": "res.partner",
+                "res_id": self.customer.id,
+                "body": "Tracking",
+                "message_type": "notification",
+                "date": BASE + timedelta(days=2),
+            }
         )
         activity = self.env["mail.activity"].create(
             {
@@ -112,17 +121,23 @@ class TestCustomerTimeline(CrmCoreCommon):
                 "res_id": self.customer.id,
             },
         )
-        self.assertEqual(by_key[("message", "crm.lead", self.lead.id)]["body_preview"], "Sent the offer")
+        self.assertEqual(
+            by_key[("message", "crm.lead", self.lead.id)]["body_preview"], "Sent the offer"
+        )
         self.assertEqual(lead_mail.date, BASE + timedelta(days=1))
         self.assertEqual(
             by_key[("activity", "sale.order", self.order.id)]["date"], "2026-05-04 00:00:00"
         )
-        self.assertEqual(by_key[("activity", "sale.order", self.order.id)]["title"], activity.summary)
+        self.assertEqual(
+            by_key[("activity", "sale.order", self.order.id)]["title"], activity.summary
+        )
         self.assertEqual(by_key[("order", "sale.order", confirmed.id)]["title"], confirmed.name)
         self.assertEqual(
             by_key[("order", "sale.order", confirmed.id)]["date"], "2026-05-06 09:00:00"
         )
-        self.assertEqual(by_key[("meeting", "calendar.event", meeting.id)]["title"], "Timeline meeting")
+        self.assertEqual(
+            by_key[("meeting", "calendar.event", meeting.id)]["title"], "Timeline meeting"
+        )
 
     def test_paging(self):
         messages = self.env["mail.message"]
@@ -151,8 +166,12 @@ class TestCustomerTimeline(CrmCoreCommon):
     def test_access_rights(self):
         # an opportunity of another team on salesman a's customer, with a message
         hidden = self.env["crm.lead"].create(
-            {"name": "Other team's deal", "partner_id": self.customer.id,
-             "user_id": self.salesman_c.id, "team_id": self.team_2.id}
+            {
+                "name": "Other team's deal",
+                "partner_id": self.customer.id,
+                "user_id": self.salesman_c.id,
+                "team_id": self.team_2.id,
+            }
         )
         self.add_message(hidden, "<p>Secret</p>", BASE, author=self.salesman_c)
         visible_ids = {(item["model"], item["res_id"]) for item in self.timeline()}
@@ -171,17 +190,29 @@ class TestCustomerTimeline(CrmCoreCommon):
         Lead = self.env["crm.lead"]
         Lead.create(
             [
-                {"name": "Count lead 1", "type": "lead", "partner_id": self.customer.id,
-                 "user_id": self.salesman_a.id},
-                {"name": "Count lead 2", "type": "lead", "partner_id": self.contact.id,
-                 "user_id": self.salesman_a.id},
+                {
+                    "name": "Count lead 1",
+                    "type": "lead",
+                    "partner_id": self.customer.id,
+                    "user_id": self.salesman_a.id,
+                },
+                {
+                    "name": "Count lead 2",
+                    "type": "lead",
+                    "partner_id": self.contact.id,
+                    "user_id": self.salesman_a.id,
+                },
             ]
         )
         todo = self.env.ref("mail.mail_activity_data_todo")
         self.env["mail.activity"].create(
             [
-                {"res_model_id": self.env["ir.model"]._get_id(record._name), "res_id": record.id,
-                 "activity_type_id": todo.id, "user_id": self.salesman_a.id}
+                {
+                    "res_model_id": self.env["ir.model"]._get_id(record._name),
+                    "res_id": record.id,
+                    "activity_type_id": todo.id,
+                    "user_id": self.salesman_a.id,
+                }
                 for record in (self.customer, self.contact, self.lead, self.order)
             ]
         )
@@ -228,8 +259,12 @@ class TestCustomerTimelineQueries(CrmCoreCommon):
         env = cls.env
         leads = env["crm.lead"].create(
             [
-                {"name": f"Q lead {i}", "partner_id": customer.id, "user_id": cls.salesman_a.id,
-                 "type": "lead" if i % 2 else "opportunity"}
+                {
+                    "name": f"Q lead {i}",
+                    "partner_id": customer.id,
+                    "user_id": cls.salesman_a.id,
+                    "type": "lead" if i % 2 else "opportunity",
+                }
                 for i in range(first)
             ]
         )
@@ -238,20 +273,27 @@ class TestCustomerTimelineQueries(CrmCoreCommon):
         )
         env["mail.message"].create(
             [
-                {"model": "crm.lead" if i % 2 else "res.partner",
-                 "res_id": leads[i % len(leads)].id if i % 2 else customer.id,
-                 "body": f"<p>Q message {i}</p>", "message_type": "comment",
-                 "subtype_id": env.ref("mail.mt_note").id,
-                 "date": BASE - timedelta(hours=i)}
+                {
+                    "model": "crm.lead" if i % 2 else "res.partner",
+                    "res_id": leads[i % len(leads)].id if i % 2 else customer.id,
+                    "body": f"<p>Q message {i}</p>",
+                    "message_type": "comment",
+                    "subtype_id": env.ref("mail.mt_note").id,
+                    "date": BASE - timedelta(hours=i),
+                }
                 for i in range(rest)
             ]
         )
         todo = env.ref("mail.mail_activity_data_todo")
         env["mail.activity"].create(
             [
-                {"res_model_id": env["ir.model"]._get_id("sale.order"),
-                 "res_id": orders[i % len(orders)].id, "activity_type_id": todo.id,
-                 "user_id": cls.salesman_a.id, "summary": f"Q activity {i}"}
+                {
+                    "res_model_id": env["ir.model"]._get_id("sale.order"),
+                    "res_id": orders[i % len(orders)].id,
+                    "activity_type_id": todo.id,
+                    "user_id": cls.salesman_a.id,
+                    "summary": f"Q activity {i}",
+                }
                 for i in range(rest)
             ]
         )

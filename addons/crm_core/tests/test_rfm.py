@@ -18,7 +18,10 @@ class TestRfm(CrmCoreCommon):
         super().setUpClass()
         Partner = cls.env["res.partner"]
         cls.rfm_customers = Partner.create(
-            [{"name": f"RFM Customer {i}", "is_company": True, "customer_rank": 1} for i in range(1, 9)]
+            [
+                {"name": f"RFM Customer {i}", "is_company": True, "customer_rank": 1}
+                for i in range(1, 9)
+            ]
         )
         c1, c2, c3, c4, c5, c6, c7, c8 = cls.rfm_customers
         cls.c1, cls.c2, cls.c3, cls.c4, cls.c5, cls.c6, cls.c7, cls.c8 = cls.rfm_customers
@@ -82,7 +85,10 @@ class TestRfm(CrmCoreCommon):
                     "rfm_date": NOW if score else False,
                 }
             )
-        self.assertRecordValues(self.env["res.partner"].browse([customer.id for customer in expected]).sorted("id"), values)
+        self.assertRecordValues(
+            self.env["res.partner"].browse([customer.id for customer in expected]).sorted("id"),
+            values,
+        )
 
     @freeze_time(NOW)
     def test_scores_and_segments(self):
