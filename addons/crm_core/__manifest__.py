@@ -33,6 +33,7 @@
     ],
     "demo": [
         "demo/crm_core_demo.xml",
+        "demo/crm_rfm_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,7 +1,7 @@
 import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.mail import html_to_inner_content
@@ -715,8 +715,18 @@ class ResPartner(models.Model):
         of records; records the current user cannot read are left out."""
         self.ensure_one()
         self.check_access("read")
-        limit = max(1, min(int(limit or 30), 200))
-        before_dt = fields.Datetime.to_datetime(before) if before else False
+        try:
+            limit = max(1, min(int(limit or 30), 200))
+            before_dt = fields.Datetime.to_datetime(before) if before else False
+        except (TypeError, ValueError) as error:
+            raise UserError(
+                self.env._(
+                    "The timeline cannot be loaded: %(limit)s is not a number of items"
+                    " or %(before)s is not a date and time.",
+                    limit=limit,
+                    before=before,
+                )
+            ) from error
         related = self._crm_timeline_related()
         items = []
         for source in self._crm_timeline_sources():
