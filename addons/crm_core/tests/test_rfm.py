@@ -1,10 +1,12 @@
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
+from odoo.tools import mute_logger
 
 from .common import CrmCoreCommon
 
@@ -204,3 +206,18 @@ class TestRfm(CrmCoreCommon):
         with self.assertQueryCount(__system__=2):
             self.assertEqual(Partner._cron_compute_rfm(), 50)
         self.assertTrue(all((few | many).mapped("rfm_segment_id")))
+
+    def test_bad_bounds_rejected(self):
+        Segment = self.env["crm.rfm.segment"]
+        for bounds in (
+            {"r_score_min": 0},
+            {"f_score_max": 6},
+            {"m_score_min": 4, "m_score_max": 2},
+        ):
+            with self.subTest(bounds=bounds), self.assertRaises(IntegrityError):
+                with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                    Segment.create({"name": "Broken", **bounds})
+        with self.assertRaises(IntegrityError):
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                self.env.company.crm_rfm_window_days = 0
+                self.env.flush_all()
