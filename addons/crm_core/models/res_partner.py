@@ -355,10 +355,20 @@ class ResPartner(models.Model):
                        NTILE(5) OVER (PARTITION BY company_id ORDER BY monetary, partner_id) AS m
                   FROM picked
             ), targets AS (
-                SELECT partner_id, company_id, last_date, frequency, monetary, r, f, m
-                  FROM scored
+                -- the segment is picked here so that each partner row is written once
+                SELECT sc.partner_id, sc.company_id, sc.last_date, sc.frequency, sc.monetary,
+                       sc.r, sc.f, sc.m, seg.id AS segment_id
+                  FROM scored sc
+                  LEFT JOIN LATERAL (
+                       SELECT g.id
+                         FROM crm_rfm_segment g
+                        WHERE sc.r BETWEEN g.r_score_min AND g.r_score_max
+                          AND sc.f BETWEEN g.f_score_min AND g.f_score_max
+                          AND sc.m BETWEEN g.m_score_min AND g.m_score_max
+                     ORDER BY g.sequence, g.id
+                        LIMIT 1) seg ON TRUE
              UNION ALL
-                SELECT p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                SELECT p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
                   FROM res_partner p
                  WHERE p.rfm_date IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM scored s WHERE s.partner_id = p.id)
@@ -372,7 +382,7 @@ class ResPartner(models.Model):
                    rfm_f_score = t.f,
                    rfm_m_score = t.m,
                    rfm_score = t.r::text || t.f::text || t.m::text,
-                   rfm_segment_id = NULL,
+                   rfm_segment_id = t.segment_id,
                    rfm_date = CASE WHEN t.r IS NULL THEN NULL ELSE %(now)s END
               FROM targets t
              WHERE p.id = t.partner_id
@@ -383,11 +393,13 @@ class ResPartner(models.Model):
             )
         )
         count = sum(1 for (score,) in cr.fetchall() if score)
-        self._crm_rfm_assign_segments()
+        self.env["res.partner"].invalidate_model(RFM_FIELDS)
+        self.env["crm.rfm.segment"].invalidate_model(["partner_count"])
         return count
 
     @api.model
     def _crm_rfm_assign_segments(self):
+        """Re-match the scored partners after the segments changed."""
         self.env["crm.rfm.segment"].flush_model()
         self.env.cr.execute(
             SQL(
