@@ -1,14 +1,15 @@
 from . import (
+    base_partner_merge_automatic_wizard,
     crm_customer_level,
+    crm_customer_type,
     crm_handover,
     crm_handover_line,
     crm_partner_relation,
     crm_partner_relation_type,
-    res_partner,
-    base_partner_merge_automatic_wizard,
-    crm_customer_type,
+    crm_rfm_segment,
     crm_sales_region,
     res_company,
     res_config_settings,
+    res_partner,
     sale_order,
 )

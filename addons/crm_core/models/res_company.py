@@ -12,3 +12,13 @@ class ResCompany(models.Model):
         help="Warn: the customer form lists possible duplicates. Block: a customer whose"
         " name, phone, email or tax ID matches an existing customer cannot be saved.",
     )
+    # RFM analysis
+    crm_rfm_window_days = fields.Integer(
+        string="RFM Analysis Window (days)",
+        default=365,
+        help="Confirmed sales orders of this many past days count for the RFM scores.",
+    )
+
+    _crm_rfm_window_days_positive = models.Constraint(
+        "CHECK(crm_rfm_window_days > 0)", "The RFM analysis window must be at least one day."
+    )

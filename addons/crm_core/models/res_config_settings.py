@@ -7,3 +7,5 @@ class ResConfigSettings(models.TransientModel):
     crm_duplicate_policy = fields.Selection(
         related="company_id.crm_duplicate_policy", readonly=False, required=True
     )
+
+    crm_rfm_window_days = fields.Integer(related="company_id.crm_rfm_window_days", readonly=False)

@@ -1,12 +1,14 @@
+import datetime
 import re
 import unicodedata
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
+from odoo.tools.mail import html_to_inner_content
 
 # Customer profile: what the duplicate guard ignores when it compares names.
 LEGAL_SUFFIXES_LATIN = {
@@ -74,6 +76,21 @@ def normalize_email(email):
 
 def normalize_vat(vat):
     return re.sub(r"[^0-9A-Z]", "", unicodedata.normalize("NFKC", vat or "").upper()) or False
+
+
+RFM_FIELDS = [
+    "rfm_recency_days",
+    "rfm_frequency",
+    "rfm_monetary",
+    "rfm_company_id",
+    "rfm_r_score",
+    "rfm_f_score",
+    "rfm_m_score",
+    "rfm_score",
+    "rfm_segment_id",
+    "rfm_date",
+]
+TIMELINE_PREVIEW_SIZE = 160
 
 
 class ResPartner(models.Model):
@@ -597,3 +614,540 @@ class ResPartner(models.Model):
                 if same:
                     matches.setdefault(partner, {})[other_id] = same
         return matches
+
+    # RFM analysis: stored, read-only values written by one SQL pass (_crm_rfm_compute),
+    # never by ORM computes, so the nightly run costs the same few queries for any size.
+    rfm_recency_days = fields.Integer(
+        string="Recency (days)",
+        readonly=True,
+        help="Days since the last confirmed sales order in the analysis window.",
+    )
+    rfm_frequency = fields.Integer(
+        string="Frequency",
+        readonly=True,
+        help="Confirmed sales orders in the analysis window.",
+    )
+    rfm_monetary = fields.Monetary(
+        string="Monetary",
+        currency_field="rfm_currency_id",
+        readonly=True,
+        help="Untaxed amount of the confirmed sales orders in the analysis window,"
+        " in the company currency.",
+    )
+    rfm_company_id = fields.Many2one(
+        "res.company",
+        string="RFM Company",
+        readonly=True,
+        help="The company whose sales orders the RFM values come from.",
+    )
+    rfm_currency_id = fields.Many2one(related="rfm_company_id.currency_id", string="RFM Currency")
+    rfm_r_score = fields.Integer(string="Recency Score", readonly=True, aggregator=False)
+    rfm_f_score = fields.Integer(string="Frequency Score", readonly=True, aggregator=False)
+    rfm_m_score = fields.Integer(string="Monetary Score", readonly=True, aggregator=False)
+    rfm_score = fields.Char(
+        string="RFM Score",
+        readonly=True,
+        help="Recency, frequency and monetary quintiles (5 = best), e.g. 545.",
+    )
+    rfm_segment_id = fields.Many2one(
+        "crm.rfm.segment",
+        string="RFM Segment",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    rfm_date = fields.Datetime(string="RFM Computed On", readonly=True)
+
+    @api.model
+    def _cron_compute_rfm(self):
+        return self._crm_rfm_compute()
+
+    def action_compute_rfm(self):
+        if not self.env.user.has_group("sales_team.group_sale_manager"):
+            raise AccessError(self.env._("Only sales managers can recompute the RFM scores."))
+        count = self.sudo()._crm_rfm_compute()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": self.env._("RFM scores recomputed"),
+                "message": self.env._("%(count)s customers have RFM scores.", count=count),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _crm_rfm_compute(self):
+        """Score every commercial partner with confirmed orders in its company's window.
+
+        Orders are summed per commercial partner and company; a partner with orders in
+        several companies keeps the figures of its own company, otherwise of the company
+        it bought from last. Quintiles are ranked per company. Returns the number of
+        scored partners.
+        """
+        self.env.flush_all()
+        now = fields.Datetime.now()
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+            WITH per_company AS (
+                SELECT p.commercial_partner_id AS partner_id,
+                       so.company_id,
+                       MAX(so.date_order) AS last_date,
+                       COUNT(*) AS frequency,
+                       SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1))
+                           AS monetary
+                  FROM sale_order so
+                  JOIN res_partner p ON p.id = so.partner_id
+                  JOIN res_company c ON c.id = so.company_id
+                 WHERE so.state = 'sale'
+                   AND so.date_order >= %(now)s - make_interval(days => c.crm_rfm_window_days)
+              GROUP BY p.commercial_partner_id, so.company_id
+            ), picked AS (
+                SELECT DISTINCT ON (pc.partner_id) pc.*
+                  FROM per_company pc
+                  JOIN res_partner cp ON cp.id = pc.partner_id
+              ORDER BY pc.partner_id, COALESCE(pc.company_id = cp.company_id, FALSE) DESC,
+                       pc.last_date DESC, pc.company_id
+            ), scored AS (
+                SELECT picked.*,
+                       NTILE(5) OVER (PARTITION BY company_id ORDER BY last_date, partner_id) AS r,
+                       NTILE(5) OVER (PARTITION BY company_id ORDER BY frequency, partner_id) AS f,
+                       NTILE(5) OVER (PARTITION BY company_id ORDER BY monetary, partner_id) AS m
+                  FROM picked
+            ), targets AS (
+                -- the segment is picked here so that each partner row is written once
+                SELECT sc.partner_id, sc.company_id, sc.last_date, sc.frequency, sc.monetary,
+                       sc.r, sc.f, sc.m, seg.id AS segment_id
+                  FROM scored sc
+                  LEFT JOIN LATERAL (
+                       SELECT g.id
+                         FROM crm_rfm_segment g
+                        WHERE sc.r BETWEEN g.r_score_min AND g.r_score_max
+                          AND sc.f BETWEEN g.f_score_min AND g.f_score_max
+                          AND sc.m BETWEEN g.m_score_min AND g.m_score_max
+                     ORDER BY g.sequence, g.id
+                        LIMIT 1) seg ON TRUE
+             UNION ALL
+                SELECT p.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                  FROM res_partner p
+                 WHERE p.rfm_date IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM scored s WHERE s.partner_id = p.id)
+            )
+            UPDATE res_partner p
+               SET rfm_recency_days = %(today)s::date - t.last_date::date,
+                   rfm_frequency = t.frequency,
+                   rfm_monetary = ROUND(t.monetary::numeric, 2),
+                   rfm_company_id = t.company_id,
+                   rfm_r_score = t.r,
+                   rfm_f_score = t.f,
+                   rfm_m_score = t.m,
+                   rfm_score = t.r::text || t.f::text || t.m::text,
+                   rfm_segment_id = t.segment_id,
+                   rfm_date = CASE WHEN t.r IS NULL THEN NULL ELSE %(now)s END
+              FROM targets t
+             WHERE p.id = t.partner_id
+         RETURNING t.r
+            """,
+                now=now,
+                today=now.date(),
+            )
+        )
+        count = sum(1 for (score,) in cr.fetchall() if score)
+        self.env["res.partner"].invalidate_model(RFM_FIELDS)
+        self.env["crm.rfm.segment"].invalidate_model(["partner_count"])
+        return count
+
+    @api.model
+    def _crm_rfm_assign_segments(self):
+        """Re-match the scored partners after the segments changed."""
+        self.env["crm.rfm.segment"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+            UPDATE res_partner p
+               SET rfm_segment_id = (
+                       SELECT s.id
+                         FROM crm_rfm_segment s
+                        WHERE p.rfm_r_score BETWEEN s.r_score_min AND s.r_score_max
+                          AND p.rfm_f_score BETWEEN s.f_score_min AND s.f_score_max
+                          AND p.rfm_m_score BETWEEN s.m_score_min AND s.m_score_max
+                     ORDER BY s.sequence, s.id
+                        LIMIT 1)
+             WHERE p.rfm_r_score IS NOT NULL
+            """
+            )
+        )
+        self.env["res.partner"].invalidate_model(RFM_FIELDS)
+        self.env["crm.rfm.segment"].invalidate_model(["partner_count"])
+
+    # Customer 360: smart-button counts and one interaction timeline; other addons add
+    # their documents to the timeline by extending _crm_timeline_sources().
+    crm_lead_count = fields.Integer(
+        string="Leads",
+        compute="_compute_crm_360_counts",
+        groups="sales_team.group_sale_salesman",
+    )
+    crm_quotation_count = fields.Integer(
+        string="Quotations",
+        compute="_compute_crm_360_counts",
+        groups="sales_team.group_sale_salesman",
+    )
+    crm_activity_count = fields.Integer(
+        string="Open Activities",
+        compute="_compute_crm_360_counts",
+        groups="sales_team.group_sale_salesman",
+    )
+
+    def _compute_crm_360_counts(self):
+        self.crm_lead_count = self.crm_quotation_count = self.crm_activity_count = 0
+        if not self.ids or not self.env.user.has_group("sales_team.group_sale_salesman"):
+            return
+        partners = self.with_context(active_test=False).search_fetch(
+            [("id", "child_of", self.ids)], ["parent_id"]
+        )
+        self_ids = set(self._ids)
+
+        def ancestors(partner):
+            # a contact's documents count for every partner of self above it
+            while partner:
+                if partner.id in self_ids:
+                    yield partner
+                partner = partner.parent_id
+
+        lead_owner, order_owner = {}, {}
+        for partner, lead_type, lead_ids in self.env["crm.lead"]._read_group(
+            [("partner_id", "in", partners.ids)], ["partner_id", "type"], ["id:array_agg"]
+        ):
+            lead_owner.update(dict.fromkeys(lead_ids, partner))
+            if lead_type == "lead":
+                for ancestor in ancestors(partner):
+                    ancestor.crm_lead_count += len(lead_ids)
+        for partner, state, order_ids in self.env["sale.order"]._read_group(
+            [("partner_id", "in", partners.ids), ("state", "in", ["draft", "sent", "sale"])],
+            ["partner_id", "state"],
+            ["id:array_agg"],
+        ):
+            order_owner.update(dict.fromkeys(order_ids, partner))
+            if state in ("draft", "sent"):
+                for ancestor in ancestors(partner):
+                    ancestor.crm_quotation_count += len(order_ids)
+        owners = {
+            "res.partner": {partner.id: partner for partner in partners},
+            "crm.lead": lead_owner,
+            "sale.order": order_owner,
+        }
+        for res_model, res_id, count in self.env["mail.activity"]._read_group(
+            self._crm_activity_domain(owners), ["res_model", "res_id"], ["__count"]
+        ):
+            for ancestor in ancestors(owners.get(res_model, {}).get(res_id)):
+                ancestor.crm_activity_count += count
+
+    @api.model
+    def _crm_activity_domain(self, ids_by_model):
+        return Domain.OR(
+            [
+                Domain("res_model", "=", model) & Domain("res_id", "in", list(ids))
+                for model, ids in ids_by_model.items()
+                if ids
+            ]
+            or [Domain.FALSE]
+        )
+
+    def action_view_crm_leads(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")
+        action["domain"] = [("partner_id", "child_of", self.ids), ("type", "=", "lead")]
+        action["context"] = {"default_partner_id": self.id, "default_type": "lead"}
+        return action
+
+    def action_view_crm_quotations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale.action_quotations_with_onboarding"
+        )
+        action["domain"] = [
+            ("partner_id", "child_of", self.ids),
+            ("state", "in", ["draft", "sent"]),
+        ]
+        action["context"] = {"default_partner_id": self.id}
+        return action
+
+    def action_view_crm_activities(self):
+        self.ensure_one()
+        related = self._crm_timeline_related()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mail.mail_activity_action")
+        action["name"] = self.env._("Open Activities of %(partner)s", partner=self.display_name)
+        action["domain"] = list(self._crm_activity_domain(related))
+        return action
+
+    def _crm_timeline_related(self):
+        """The ids of this partner and its contacts, of their leads and of their sales
+        orders, in one query. Only used to filter the sources' searches, which apply
+        the current user's access rights themselves."""
+        self.ensure_one()
+        self.env["res.partner"].flush_model(["parent_id"])
+        self.env["crm.lead"].flush_model(["partner_id"])
+        self.env["sale.order"].flush_model(["partner_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+            WITH RECURSIVE partners(id) AS (
+                SELECT %(partner_id)s
+                 UNION
+                SELECT p.id FROM res_partner p JOIN partners ON p.parent_id = partners.id
+            )
+            SELECT 'res.partner', id FROM partners
+             UNION ALL
+            SELECT 'crm.lead', l.id FROM crm_lead l WHERE l.partner_id IN (SELECT id FROM partners)
+             UNION ALL
+            SELECT 'sale.order', o.id FROM sale_order o
+             WHERE o.partner_id IN (SELECT id FROM partners)
+            """,
+                partner_id=self.id,
+            )
+        )
+        related = {"res.partner": [], "crm.lead": [], "sale.order": []}
+        for model, res_id in self.env.cr.fetchall():
+            related[model].append(res_id)
+        return related
+
+    def _crm_timeline_sources(self):
+        """The kinds of records the customer timeline shows. Each source is a dict:
+
+        - ``kind``, ``label``, ``icon`` (Font Awesome class): how items are shown;
+        - ``model`` and ``date_field``: what is searched and how it is sorted;
+        - ``domain``: callable(related) -> Domain, ``related`` being the result of
+          ``_crm_timeline_related()`` ({model: ids});
+        - ``fields``: the fields to read;
+        - either ``title_field`` / ``body_field`` / ``author_field``, or ``item``:
+          callable(values) -> dict overriding the item's keys (title, body_preview,
+          author, model, res_id, kind, kind_label, icon).
+
+        Addons add their own sources by extending this method.
+        """
+        documents = ("res.partner", "crm.lead", "sale.order")
+        return [
+            {
+                "kind": "note",
+                "label": self.env._("Note"),
+                "icon": "fa-sticky-note-o",
+                "model": "mail.message",
+                "date_field": "date",
+                "domain": lambda related: self._crm_timeline_message_domain(related, True),
+                "fields": ["subject", "record_name", "body", "author_id", "model", "res_id"],
+                "item": self._crm_timeline_message_item,
+            },
+            {
+                "kind": "message",
+                "label": self.env._("Message"),
+                "icon": "fa-envelope-o",
+                "model": "mail.message",
+                "date_field": "date",
+                "domain": lambda related: self._crm_timeline_message_domain(related, False),
+                "fields": ["subject", "record_name", "body", "author_id", "model", "res_id"],
+                "item": self._crm_timeline_message_item,
+            },
+            {
+                "kind": "activity",
+                "label": self.env._("Activity"),
+                "icon": "fa-clock-o",
+                "model": "mail.activity",
+                "date_field": "date_deadline",
+                "domain": lambda related: self._crm_activity_domain(
+                    {model: related.get(model) for model in documents}
+                ),
+                "fields": [
+                    "summary",
+                    "activity_type_id",
+                    "note",
+                    "user_id",
+                    "res_model",
+                    "res_id",
+                    "res_name",
+                ],
+                "item": lambda values: {
+                    "title": values["summary"]
+                    or (values["activity_type_id"] and values["activity_type_id"][1])
+                    or values["res_name"],
+                    "body_preview": self._crm_timeline_preview(values["note"]),
+                    "author": (values["user_id"] and values["user_id"][1]) or "",
+                    "model": values["res_model"],
+                    "res_id": values["res_id"],
+                },
+            },
+            {
+                "kind": "meeting",
+                "label": self.env._("Meeting"),
+                "icon": "fa-calendar",
+                "model": "calendar.event",
+                "date_field": "start",
+                "domain": lambda related: Domain("partner_ids", "in", related["res.partner"]),
+                "fields": ["name", "description", "user_id"],
+                "title_field": "name",
+                "body_field": "description",
+                "author_field": "user_id",
+            },
+            {
+                "kind": "lead",
+                "label": self.env._("Lead"),
+                "icon": "fa-filter",
+                "model": "crm.lead",
+                "date_field": "create_date",
+                "domain": lambda related: (
+                    Domain("id", "in", related["crm.lead"]) & Domain("type", "=", "lead")
+                ),
+                "fields": ["name", "description", "user_id"],
+                "title_field": "name",
+                "body_field": "description",
+                "author_field": "user_id",
+            },
+            {
+                "kind": "opportunity",
+                "label": self.env._("Opportunity"),
+                "icon": "fa-star",
+                "model": "crm.lead",
+                "date_field": "create_date",
+                "domain": lambda related: (
+                    Domain("id", "in", related["crm.lead"]) & Domain("type", "=", "opportunity")
+                ),
+                "fields": ["name", "description", "user_id"],
+                "title_field": "name",
+                "body_field": "description",
+                "author_field": "user_id",
+            },
+            {
+                "kind": "quotation",
+                "label": self.env._("Quotation"),
+                "icon": "fa-file-text-o",
+                "model": "sale.order",
+                "date_field": "create_date",
+                "domain": lambda related: (
+                    Domain("id", "in", related["sale.order"])
+                    & Domain("state", "in", ["draft", "sent"])
+                ),
+                "fields": ["name", "note", "user_id"],
+                "title_field": "name",
+                "body_field": "note",
+                "author_field": "user_id",
+            },
+            {
+                "kind": "order",
+                "label": self.env._("Sales Order"),
+                "icon": "fa-shopping-cart",
+                "model": "sale.order",
+                "date_field": "date_order",
+                "domain": lambda related: (
+                    Domain("id", "in", related["sale.order"]) & Domain("state", "=", "sale")
+                ),
+                "fields": ["name", "note", "user_id"],
+                "title_field": "name",
+                "body_field": "note",
+                "author_field": "user_id",
+            },
+        ]
+
+    @api.model
+    def _crm_timeline_preview(self, html):
+        text = " ".join(html_to_inner_content(html or "").split())
+        if len(text) > TIMELINE_PREVIEW_SIZE:
+            text = text[: TIMELINE_PREVIEW_SIZE - 1] + "…"
+        return text
+
+    def _crm_timeline_message_domain(self, related, notes):
+        # chatter of the customer, its contacts, leads and orders; no system notifications
+        note_id = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_note")
+        documents = Domain.OR(
+            [
+                Domain("model", "=", model) & Domain("res_id", "in", related[model])
+                for model in ("res.partner", "crm.lead", "sale.order")
+                if related.get(model)
+            ]
+            or [Domain.FALSE]
+        )
+        subtype = Domain("subtype_id", "=", note_id)
+        return (
+            Domain("message_type", "in", ["comment", "email"])
+            & documents
+            & (subtype if notes else ~subtype)
+        )
+
+    def _crm_timeline_message_item(self, values):
+        return {
+            "title": values["subject"] or values["record_name"] or "",
+            "body_preview": self._crm_timeline_preview(values["body"]),
+            "author": (values["author_id"] and values["author_id"][1]) or "",
+            "model": values["model"],
+            "res_id": values["res_id"],
+        }
+
+    def get_crm_timeline(self, limit=30, before=False):
+        """The customer's interactions, newest first: at most ``limit`` items dated
+        strictly before ``before`` (a UTC datetime string, the date of the last item
+        already shown) when given. Each source costs one search, whatever the number
+        of records; records the current user cannot read are left out."""
+        self.ensure_one()
+        self.check_access("read")
+        try:
+            limit = max(1, min(int(limit or 30), 200))
+            before_dt = fields.Datetime.to_datetime(before) if before else False
+        except (TypeError, ValueError) as error:
+            raise UserError(
+                self.env._(
+                    "The timeline cannot be loaded: %(limit)s is not a number of items"
+                    " or %(before)s is not a date and time.",
+                    limit=limit,
+                    before=before,
+                )
+            ) from error
+        related = self._crm_timeline_related()
+        items = []
+        for source in self._crm_timeline_sources():
+            Model = self.env[source["model"]]
+            if not Model.has_access("read"):
+                continue
+            date_field = source["date_field"]
+            is_date = Model._fields[date_field].type == "date"
+            domain = source["domain"](related)
+            if before_dt:
+                if is_date:
+                    # a date is shown at midnight: same-day items follow a later time
+                    operator = "<" if before_dt.time() == datetime.time() else "<="
+                    domain &= Domain(date_field, operator, before_dt.date())
+                else:
+                    domain &= Domain(date_field, "<", before_dt)
+            else:
+                domain &= Domain(date_field, "!=", False)
+            for values in Model.search_read(
+                domain,
+                list(dict.fromkeys([*source["fields"], date_field])),
+                limit=limit,
+                order=f"{date_field} desc, id desc",
+            ):
+                date = values[date_field]
+                if is_date:
+                    date = datetime.datetime.combine(date, datetime.time())
+                item = {
+                    "kind": source["kind"],
+                    "kind_label": source["label"],
+                    "icon": source["icon"],
+                    "date": fields.Datetime.to_string(date),
+                    "model": source["model"],
+                    "res_id": values["id"],
+                }
+                if "item" in source:
+                    item.update(source["item"](values))
+                else:
+                    author = values.get(source.get("author_field"))
+                    item.update(
+                        title=values.get(source.get("title_field")) or "",
+                        body_preview=self._crm_timeline_preview(
+                            values.get(source.get("body_field"))
+                        ),
+                        author=author[1] if author else "",
+                    )
+                items.append(item)
+        items.sort(key=lambda item: (item["date"], item["kind"], item["res_id"]), reverse=True)
+        return items[:limit]

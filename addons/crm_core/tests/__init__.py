@@ -2,6 +2,8 @@ from . import (
     test_access_matrix,
     test_customer_profile,
     test_customer_profile_ui,
+    test_customer_timeline,
+    test_customer_timeline_ui,
     test_customer_ui,
     test_duplicate_guard,
     test_groups,
@@ -9,4 +11,5 @@ from . import (
     test_handover_ui,
     test_partner_relation,
     test_relation_graph_ui,
+    test_rfm,
 )
