@@ -283,7 +283,11 @@ class CrmHandover(models.Model):
             if not desc["user_field"] or not self.from_user_id:
                 return None
             owner = Domain(desc["user_field"], "=", self.from_user_id.id)
-        return Domain(desc["domain"]) & owner
+        domain = Domain(desc["domain"]) & owner
+        if "company_id" in self.env[desc["model"]]._fields:
+            # The move runs as superuser: keep it to the companies the requester works in.
+            domain &= Domain("company_id", "in", [False, *self.env.companies.ids])
+        return domain
 
     def _handover_search(self, desc):
         self.ensure_one()

@@ -392,6 +392,24 @@ class TestHandover(CrmCoreCommon):
         self.assertEqual(self.opp_a1.user_id, self.salesman_c)
         self.assertIn(handover, self.env["crm.handover"].search([]))
 
+    def test_other_company_records_stay(self):
+        company_b = self.env["res.company"].create({"name": "Handover Company B"})
+        self.salesman_a.company_ids |= company_b
+        self.salesman_b.company_ids |= company_b
+        opp_b = self.env["crm.lead"].create(
+            {
+                "name": "HO Opp B",
+                "type": "opportunity",
+                "user_id": self.salesman_a.id,
+                "company_id": company_b.id,
+            }
+        )
+        handover = self.new_handover(types=["opportunity"])
+        handover.with_user(self.manager).action_confirm()
+        self.assertEqual(self.opp_a1.user_id, self.salesman_b)
+        # The manager works in the main company only: company B's opportunity stays.
+        self.assertEqual(opp_b.user_id, self.salesman_a)
+
 
 @tagged("post_install", "-at_install")
 class TestHandoverQueries(CrmCoreCommon):
