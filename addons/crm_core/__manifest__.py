@@ -20,11 +20,16 @@
     "data": [
         "security/crm_core_security.xml",
         "security/crm_partner_relation_security.xml",
+        "security/crm_pool_security.xml",
         "security/ir.model.access.csv",
         "data/crm_customer_level_data.xml",
         "data/crm_partner_relation_type_data.xml",
+        "data/crm_pool_data.xml",
+        "wizard/crm_pool_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/crm_partner_relation_views.xml",
+        "views/crm_pool_views.xml",
+        "views/crm_pool_rule_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

@@ -1,0 +1,22 @@
+from odoo import api, fields, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    pool_reclaim_days = fields.Integer(
+        string="Reclaim Block (Days)",
+        default=30,
+        help="For this many days a salesperson may not claim back a record recalled from"
+        " them; 0 lets them claim it back at once.",
+    )
+
+    _pool_reclaim_days_positive = models.Constraint(
+        "CHECK(pool_reclaim_days >= 0)", "The reclaim block cannot be a negative number of days."
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        self.env["crm.pool"]._ensure_pools()
+        return companies

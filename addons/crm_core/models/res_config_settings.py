@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    pool_reclaim_days = fields.Integer(
+        related="company_id.pool_reclaim_days", readonly=False, string="Reclaim Block (Days)"
+    )
