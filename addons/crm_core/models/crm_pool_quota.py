@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from .crm_pool import RESOURCE_TYPES
 
@@ -28,10 +29,6 @@ class CrmPoolQuota(models.Model):
         " the limit.",
     )
 
-    _quota_positive = models.Constraint(
-        "CHECK(quota >= 1)",
-        "A quota must be at least 1; delete the quota line to lift the limit.",
-    )
     _default_unique = models.UniqueIndex(
         "(company_id, resource_type) WHERE user_id IS NULL",
         "There is already a company default quota for this resource type.",
@@ -40,6 +37,19 @@ class CrmPoolQuota(models.Model):
         "(company_id, user_id, resource_type) WHERE user_id IS NOT NULL",
         "This salesperson already has a quota for this resource type.",
     )
+
+    @api.constrains("quota")
+    def _check_quota(self):
+        for line in self:
+            if line.quota < 1:
+                raise ValidationError(
+                    self.env._(
+                        "A quota must be at least 1 (%(user)s: %(quota)s); delete the quota"
+                        " line to lift the limit.",
+                        user=line.user_id.name or self.env._("Default"),
+                        quota=line.quota,
+                    )
+                )
 
     @api.depends("user_id", "resource_type", "quota")
     def _compute_display_name(self):

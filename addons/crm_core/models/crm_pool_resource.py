@@ -167,7 +167,8 @@ class CrmPoolResource(models.AbstractModel):
                         "SELECT id, user_id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT",
                         SQL.identifier(self._table),
                         tuple(self.ids),
-                    )
+                    ),
+                    log_exceptions=False,
                 )
                 rows = self.env.cr.fetchall()
         except pg_errors.LockNotAvailable:
@@ -230,8 +231,21 @@ class CrmPoolResource(models.AbstractModel):
         """The current user takes records out of a pool they can see."""
         if not self:
             return True
-        self.check_access("read")
         user = self.env.user
+        for record in self.sudo():
+            # taken meanwhile by someone whose records this user cannot see
+            if (
+                record.user_id
+                and record.user_id != user
+                and not self.browse(record.id).has_access("read")
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(records)s was just claimed by someone else.",
+                        records=record.display_name,
+                    )
+                )
+        self.check_access("read")
         self._pool_check_in_pool()
         self._pool_check_reclaim(user)
         self._pool_check_quota(user)

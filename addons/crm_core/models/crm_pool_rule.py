@@ -74,19 +74,20 @@ class CrmPoolRule(models.Model):
     last_run = fields.Datetime(readonly=True, copy=False)
     recall_count = fields.Integer(string="Recalled", compute="_compute_recall_count")
 
-    _days_positive = models.Constraint(
-        "CHECK(days >= 1)", "A recall rule needs at least 1 day without progress."
-    )
-    _warning_days_positive = models.Constraint(
-        "CHECK(warning_days >= 0)", "The warning cannot come a negative number of days early."
-    )
-
     @api.constrains("pool_id", "days", "warning_days", "condition", "resource_type")
     def _check_rule(self):
         for rule in self:
             if not rule.pool_id:
                 raise ValidationError(
                     self.env._("The recall rule %(rule)s needs a target pool.", rule=rule.name)
+                )
+            if rule.days < 1 or rule.warning_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The recall rule %(rule)s needs at least 1 day before a recall and"
+                        " cannot warn a negative number of days early.",
+                        rule=rule.name,
+                    )
                 )
             if rule.warning_days >= rule.days:
                 raise ValidationError(
@@ -242,8 +243,7 @@ class CrmPoolRule(models.Model):
         and clear warnings that no longer hold; a fixed number of queries per batch."""
         self.ensure_one()
         Model = self._target_model()
-        Model.flush_model()
-        self.env["mail.message"].flush_model(["model", "res_id", "date", "message_type"])
+        self.env.flush_all()
         now = fields.Datetime.now()
         recall_before = now - timedelta(days=self.days)
         warn_before = now - timedelta(days=self.days - self.warning_days)

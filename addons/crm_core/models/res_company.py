@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -11,9 +12,16 @@ class ResCompany(models.Model):
         " them; 0 lets them claim it back at once.",
     )
 
-    _pool_reclaim_days_positive = models.Constraint(
-        "CHECK(pool_reclaim_days >= 0)", "The reclaim block cannot be a negative number of days."
-    )
+    @api.constrains("pool_reclaim_days")
+    def _check_pool_reclaim_days(self):
+        for company in self:
+            if company.pool_reclaim_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The reclaim block cannot be a negative number of days (%(days)s).",
+                        days=company.pool_reclaim_days,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
