@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .local/venv/bin/python
 
-.PHONY: run test stop setup lint test-addon shell clean
+.PHONY: run test bench stop setup lint test-addon shell clean
 
 run:                ## set-up, then the server with demo data at http://127.0.0.1:8069
 	@bash scripts/run.sh
@@ -10,12 +10,15 @@ run:                ## set-up, then the server with demo data at http://127.0.0.
 test: setup         ## every test: lint, install matrix, our tests, Odoo's crm/sale tests, tests/
 	@$(PY) scripts/run_tests.py
 
+bench: setup        ## generated data at full size, our way against the plain Odoo way: ratios
+	@$(PY) scripts/run_bench.py $(BENCH_ARGS)
+
 test-addon: setup   ## one addon alone on a fresh database with its tests: make test-addon ADDON=crm_core
 	@test -n "$(ADDON)" || { echo "usage: make test-addon ADDON=crm_core"; exit 2; }
 	@$(PY) scripts/run_tests.py --addon "$(ADDON)"
 
 lint: setup         ## ruff and pylint-odoo only
-	@$(PY) -m ruff check addons tests scripts && $(PY) -m ruff format --check addons tests scripts
+	@$(PY) -m ruff check addons tests scripts bench && $(PY) -m ruff format --check addons tests scripts bench
 	@$(PY) -m pylint --rcfile=.pylintrc-mandatory addons/*/
 
 setup:              ## system packages, Odoo 19.0, the virtual environment, PostgreSQL

@@ -37,6 +37,7 @@ ODOO_EXCLUDED = [
 # left out: written for sale alone, they fail once sale_stock (which crm_core
 # needs) computes delivered quantities from stock moves.
 AT_INSTALL_AGAIN = ["crm", "sale_crm"]
+LINTED = ["addons", "tests", "scripts", "bench"]
 
 RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+: skipped ", re.M)
@@ -198,8 +199,8 @@ def run_pytest(tally, db):
 
 def lint(tally):
     checks = {
-        "ruff check": [str(PY), "-m", "ruff", "check", "addons", "tests", "scripts"],
-        "ruff format": [str(PY), "-m", "ruff", "format", "--check", "addons", "tests", "scripts"],
+        "ruff check": [str(PY), "-m", "ruff", "check", *LINTED],
+        "ruff format": [str(PY), "-m", "ruff", "format", "--check", *LINTED],
         "pylint-odoo": [
             str(PY),
             "-m",

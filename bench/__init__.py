@@ -1,0 +1,1 @@
+"""make bench: data generator, harness and one bench_<topic>.py per measured job."""
