@@ -137,6 +137,7 @@ class TestPoolQuota(CrmPoolCommon):
             with (
                 self.subTest(quota=quota),
                 self.assertRaisesRegex(ValidationError, "A quota must be at least 1"),
+                self.env.cr.savepoint(),
             ):
                 self.env["crm.pool.quota"].create({"resource_type": "lead", "quota": quota})
 
