@@ -34,6 +34,7 @@
     ],
     "demo": [
         "demo/crm_core_demo.xml",
+        "demo/crm_pool_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
