@@ -71,14 +71,18 @@ class CrmPool(models.Model):
     def _ensure_pools(self):
         """Create the missing public pool of each company and pool of each team."""
         Pool = self.sudo().with_context(active_test=False)
-        companies = self.env["res.company"].sudo().search([])
         with_pool = Pool.search([("team_id", "=", False)]).company_id
+        companies = self.env["res.company"].sudo().search([("id", "not in", with_pool.ids)])
         vals_list = [
-            {"name": self.env._("Public Pool"), "company_id": company.id}
-            for company in companies - with_pool
+            {"name": self.env._("Public Pool"), "company_id": company.id} for company in companies
         ]
-        teams = self.env["crm.team"].sudo().with_context(active_test=False).search([])
-        teams -= Pool.search([("team_id", "in", teams.ids)]).team_id
+        teams_with_pool = Pool.search([("team_id", "!=", False)]).team_id
+        teams = (
+            self.env["crm.team"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("id", "not in", teams_with_pool.ids)])
+        )
         vals_list += [
             {
                 "name": self.env._("%(team)s Pool", team=team.name),

@@ -149,7 +149,10 @@ class CrmPoolRule(models.Model):
     @api.model
     def _cron_apply_rules(self):
         now = fields.Datetime.now()
-        due = self.search([]).filtered(lambda rule: rule._is_due(now))
+        rules = self.search(
+            ["|", ("last_run", "=", False), ("last_run", "<=", now - timedelta(hours=23))]
+        )
+        due = rules.filtered(lambda rule: rule._is_due(now))
         due._apply_rules()
 
     def _is_due(self, now):

@@ -45,7 +45,8 @@ class TestPoolConcurrentClaim(TransactionCase):
         partners = users.partner_id
         users.unlink()
         partners.unlink()
-        cr.commit()
+        # removes what setUp committed
+        cr.commit()  # pylint: disable=invalid-commit
         cr.close()
 
     def env_of(self, user):
