@@ -131,9 +131,10 @@ class CrmPoolRule(models.Model):
 
     def action_view_logs(self):
         self.ensure_one()
+        name = self.env._("Recalls")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Recalls"),
+            "name": name,
             "res_model": "crm.pool.log",
             "view_mode": "list,form",
             "domain": [("rule_id", "=", self.id)],

@@ -6,8 +6,8 @@ class CrmPoolAssign(models.TransientModel):
     _name = "crm.pool.assign"
     _description = "Assign Pool Records"
 
-    res_model = fields.Char(required=True, readonly=True)
-    res_ids = fields.Char(required=True, readonly=True)
+    res_model = fields.Char(string="Model", required=True, readonly=True)
+    res_ids = fields.Char(string="Record IDs", required=True, readonly=True)
     user_id = fields.Many2one(
         "res.users",
         string="Salesperson",

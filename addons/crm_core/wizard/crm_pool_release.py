@@ -6,8 +6,8 @@ class CrmPoolRelease(models.TransientModel):
     _name = "crm.pool.release"
     _description = "Release to a Resource Pool"
 
-    res_model = fields.Char(required=True, readonly=True)
-    res_ids = fields.Char(required=True, readonly=True)
+    res_model = fields.Char(string="Model", required=True, readonly=True)
+    res_ids = fields.Char(string="Record IDs", required=True, readonly=True)
     record_count = fields.Integer(string="Records", compute="_compute_records")
     allowed_pool_ids = fields.Many2many("crm.pool", compute="_compute_records")
     pool_id = fields.Many2one(
