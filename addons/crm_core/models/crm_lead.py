@@ -7,6 +7,9 @@ class CrmLead(models.Model):
     _name = "crm.lead"
     _inherit = ["crm.lead", "crm.pool.resource"]
 
+    # The quota check counts a salesperson's open leads or opportunities at each claim.
+    _pool_quota_idx = models.Index("(user_id, type, probability) WHERE active")
+
     def write(self, vals):
         plain = self._pool_split_owner_write(vals)
         if plain == self:
