@@ -21,6 +21,7 @@
         "security/crm_core_security.xml",
         "security/crm_partner_relation_security.xml",
         "security/crm_handover_security.xml",
+        "security/crm_pool_security.xml",
         "security/ir.model.access.csv",
         "data/crm_customer_level_data.xml",
         "data/crm_partner_relation_type_data.xml",
@@ -28,6 +29,8 @@
         "data/crm_customer_type_data.xml",
         "data/crm_rfm_segment_data.xml",
         "data/crm_rfm_cron.xml",
+        "data/crm_pool_data.xml",
+        "wizard/crm_pool_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/crm_partner_relation_views.xml",
         "views/crm_handover_views.xml",
@@ -38,6 +41,8 @@
         "views/res_config_settings_views.xml",
         "views/crm_rfm_segment_views.xml",
         "views/res_partner_crm_360_views.xml",
+        "views/crm_pool_views.xml",
+        "views/crm_pool_rule_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [
@@ -45,6 +50,7 @@
         "demo/crm_handover_demo.xml",
         "demo/crm_customer_profile_demo.xml",
         "demo/crm_rfm_demo.xml",
+        "demo/crm_pool_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

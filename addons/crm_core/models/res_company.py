@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
@@ -22,3 +23,27 @@ class ResCompany(models.Model):
     _crm_rfm_window_days_positive = models.Constraint(
         "CHECK(crm_rfm_window_days > 0)", "The RFM analysis window must be at least one day."
     )
+
+    pool_reclaim_days = fields.Integer(
+        string="Reclaim Block (Days)",
+        default=30,
+        help="For this many days a salesperson may not claim back a record recalled from"
+        " them; 0 lets them claim it back at once.",
+    )
+
+    @api.constrains("pool_reclaim_days")
+    def _check_pool_reclaim_days(self):
+        for company in self:
+            if company.pool_reclaim_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The reclaim block cannot be a negative number of days (%(days)s).",
+                        days=company.pool_reclaim_days,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        self.env["crm.pool"]._ensure_pools()
+        return companies

@@ -1151,3 +1151,40 @@ class ResPartner(models.Model):
                 items.append(item)
         items.sort(key=lambda item: (item["date"], item["kind"], item["res_id"]), reverse=True)
         return items[:limit]
+
+
+# Resource pools: customers (commercial partners) wait in pools and are claimed.
+class ResPartnerPool(models.Model):
+    _name = "res.partner"
+    _inherit = ["res.partner", "crm.pool.resource"]
+
+    def write(self, vals):
+        plain = self._pool_split_owner_write(vals)
+        if plain == self:
+            return super().write(vals)
+        other_vals = {key: value for key, value in vals.items() if key != "user_id"}
+        if other_vals:
+            super(ResPartnerPool, self - plain).write(other_vals)
+        return super(ResPartnerPool, plain).write(vals) if plain else True
+
+    def _pool_resource_type(self):
+        return "customer"
+
+    @api.model
+    def _pool_held_domain(self, user, resource_type):
+        return [("user_id", "=", user.id), ("parent_id", "=", False), ("customer_rank", ">", 0)]
+
+    def _pool_log_field(self):
+        return "partner_id"
+
+    def _pool_check_in_pool(self):
+        contacts = self.filtered("parent_id")
+        if contacts:
+            raise UserError(
+                self.env._(
+                    "%(contact)s is a contact; claim or release its company %(company)s.",
+                    contact=contacts[0].display_name,
+                    company=contacts[0].commercial_partner_id.display_name,
+                )
+            )
+        return super()._pool_check_in_pool()

@@ -10,6 +10,11 @@ from . import (
     test_handover,
     test_handover_ui,
     test_partner_relation,
+    test_pool,
+    test_pool_access,
+    test_pool_concurrency,
+    test_pool_recall,
+    test_pool_ui,
     test_relation_graph_ui,
     test_rfm,
 )

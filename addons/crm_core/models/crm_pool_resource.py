@@ -1,0 +1,406 @@
+from datetime import timedelta
+
+from psycopg2 import errors as pg_errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+SKIP_CHECK = "crm_pool_skip_check"
+
+
+class CrmPoolResource(models.AbstractModel):
+    """What customers, leads and opportunities share as resources of a pool:
+    membership, the claim / assign / release / recall moves and their checks."""
+
+    _name = "crm.pool.resource"
+    _description = "Pool Resource"
+
+    pool_id = fields.Many2one(
+        "crm.pool",
+        string="Pool",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+        help="The resource pool this record waits in; a record in a pool has no owner.",
+    )
+    pool_assign_date = fields.Datetime(
+        string="Owned Since",
+        copy=False,
+        readonly=True,
+        help="When the current owner claimed or was given this record.",
+    )
+    pool_recall_date = fields.Date(
+        string="Recall Date",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="Without follow-up, this record goes back to a pool on this date.",
+    )
+
+    @api.constrains("pool_id", "user_id")
+    def _check_pool_owner(self):
+        for record in self:
+            if record.pool_id and record.user_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s cannot be in the pool %(pool)s and owned by %(user)s at"
+                        " the same time.",
+                        record=record.display_name,
+                        pool=record.pool_id.display_name,
+                        user=record.user_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Per-model hooks
+    # ------------------------------------------------------------------
+    def _pool_resource_type(self):
+        """The resource type ("customer", "lead", "opportunity") of one record."""
+        raise NotImplementedError()
+
+    @api.model
+    def _pool_held_domain(self, user, resource_type):
+        """Open records of this type held by ``user``, counted against the quota."""
+        raise NotImplementedError()
+
+    def _pool_log_field(self):
+        raise NotImplementedError()
+
+    # ------------------------------------------------------------------
+    # Checks
+    # ------------------------------------------------------------------
+    def _pool_is_manager(self):
+        return self.env.user.has_group("sales_team.group_sale_salesman_all_leads")
+
+    def _pool_led_teams(self):
+        return self.env["crm.team"].sudo().search([("user_id", "=", self.env.uid)])
+
+    def _pool_check_in_pool(self):
+        for record in self:
+            if record.user_id:
+                raise UserError(
+                    self.env._(
+                        "%(record)s is already owned by %(user)s.",
+                        record=record.display_name,
+                        user=record.user_id.name,
+                    )
+                )
+            if not record.pool_id:
+                raise UserError(
+                    self.env._("%(record)s is not in a resource pool.", record=record.display_name)
+                )
+
+    def _pool_check_quota(self, user):
+        """Refuse when ``user`` would hold more records of a type than allowed."""
+        by_type = {}
+        for record in self:
+            by_type.setdefault(record._pool_resource_type(), self.browse())
+            by_type[record._pool_resource_type()] |= record
+        company = self[:1].company_id or self.env.company
+        quotas = self.env["crm.pool.quota"]._get_quotas(user, company, list(by_type))
+        labels = dict(
+            self.env["crm.pool.quota"]._fields["resource_type"]._description_selection(self.env)
+        )
+        for resource_type, records in by_type.items():
+            quota = quotas.get(resource_type)
+            if not quota:
+                continue
+            held = self.sudo().search_count(self._pool_held_domain(user, resource_type))
+            if held + len(records) > quota:
+                raise UserError(
+                    self.env._(
+                        "Quota reached: %(user)s may hold at most %(quota)s %(type)s and"
+                        " already holds %(count)s.",
+                        user=user.name,
+                        quota=quota,
+                        type=labels[resource_type].lower(),
+                        count=held,
+                    )
+                )
+
+    def _pool_check_reclaim(self, user):
+        """A previous owner may not take back a record recalled from them too soon."""
+        company = self[:1].company_id or self.env.company
+        days = company.pool_reclaim_days
+        if not days:
+            return
+        field = self._pool_log_field()
+        logs = (
+            self.env["crm.pool.log"]
+            .sudo()
+            .search(
+                [
+                    (field, "in", self.ids),
+                    ("action", "=", "recall"),
+                    ("from_user_id", "=", user.id),
+                    ("date", ">", fields.Datetime.now() - timedelta(days=days)),
+                ],
+                order="date desc",
+                limit=1,
+            )
+        )
+        if logs:
+            until = fields.Date.to_date(logs.date) + timedelta(days=days)
+            raise UserError(
+                self.env._(
+                    "%(record)s was recalled from %(user)s on %(date)s; it cannot be"
+                    " claimed back by them before %(until)s.",
+                    record=logs[field].display_name,
+                    user=user.name,
+                    date=fields.Date.to_string(fields.Date.to_date(logs.date)),
+                    until=fields.Date.to_string(until),
+                )
+            )
+
+    def _pool_lock(self):
+        """Lock the rows so that of two simultaneous claims exactly one wins; the other
+        gets a clear message instead of a serialization error."""
+        self.flush_recordset()
+        names = ", ".join(self.sudo().mapped("display_name"))
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id, user_id FROM %s WHERE id IN %s ORDER BY id FOR UPDATE NOWAIT",
+                        SQL.identifier(self._table),
+                        tuple(self.ids),
+                    ),
+                    log_exceptions=False,
+                )
+                rows = self.env.cr.fetchall()
+        except pg_errors.LockNotAvailable:
+            raise UserError(
+                self.env._(
+                    "%(records)s is being claimed by someone else right now; try again in a"
+                    " moment.",
+                    records=names,
+                )
+            ) from None
+        except pg_errors.SerializationFailure:
+            raise UserError(
+                self.env._("%(records)s was just claimed by someone else.", records=names)
+            ) from None
+        if any(user_id for _id, user_id in rows):
+            raise UserError(
+                self.env._("%(records)s was just claimed by someone else.", records=names)
+            )
+
+    # ------------------------------------------------------------------
+    # Moves
+    # ------------------------------------------------------------------
+    def _pool_log_vals(self, action, to_user=False, to_pool=False, reason=False, rule=False):
+        field = self._pool_log_field()
+        now = fields.Datetime.now()
+        return [
+            {
+                "date": now,
+                "action": action,
+                "resource_type": record._pool_resource_type(),
+                field: record.id,
+                "user_id": self.env.uid,
+                "from_user_id": record.user_id.id,
+                "to_user_id": to_user and to_user.id,
+                "from_pool_id": record.pool_id.id,
+                "to_pool_id": to_pool and to_pool.id,
+                "rule_id": rule and rule.id,
+                "reason": reason,
+                "company_id": (record.company_id or self.env.company).id,
+            }
+            for record in self
+        ]
+
+    def _pool_take(self, user, action, reason=False):
+        """Give pooled records to ``user`` once every check has passed."""
+        self._pool_lock()
+        log_vals = self._pool_log_vals(action, to_user=user, reason=reason)
+        self.sudo().with_context(**{SKIP_CHECK: True}).write(
+            {
+                "user_id": user.id,
+                "pool_id": False,
+                "pool_assign_date": fields.Datetime.now(),
+                "pool_recall_date": False,
+            }
+        )
+        self.env["crm.pool.log"].sudo().create(log_vals)
+        return True
+
+    def action_pool_claim(self):
+        """The current user takes records out of a pool they can see."""
+        if not self:
+            return True
+        user = self.env.user
+        for record in self.sudo():
+            # taken meanwhile by someone whose records this user cannot see
+            if (
+                record.user_id
+                and record.user_id != user
+                and not self.browse(record.id).has_access("read")
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(records)s was just claimed by someone else.",
+                        records=record.display_name,
+                    )
+                )
+        self.check_access("read")
+        self._pool_check_in_pool()
+        self._pool_check_reclaim(user)
+        self._pool_check_quota(user)
+        return self._pool_take(user, "claim")
+
+    def _pool_assign(self, user, reason=False):
+        """A team leader (for the teams they lead) or a manager hands records to a user."""
+        if not user:
+            raise UserError(self.env._("Choose the salesperson to assign to."))
+        self.check_access("read")
+        if not self._pool_is_manager():
+            led = self._pool_led_teams()
+            if not led:
+                raise UserError(
+                    self.env._("Only team leaders and sales managers may assign records.")
+                )
+            if user not in (led.member_ids | led.user_id):
+                raise UserError(
+                    self.env._("%(user)s is not a member of a team you lead.", user=user.name)
+                )
+            for record in self:
+                team = record.pool_id.team_id or record.team_id
+                if record.pool_id.team_id and team not in led:
+                    raise UserError(
+                        self.env._(
+                            "%(record)s is in the pool of a team you do not lead.",
+                            record=record.display_name,
+                        )
+                    )
+        pooled = self.filtered("pool_id")
+        owned = self - pooled
+        for record in owned:
+            if record.user_id == user:
+                raise UserError(
+                    self.env._(
+                        "%(record)s is already owned by %(user)s.",
+                        record=record.display_name,
+                        user=user.name,
+                    )
+                )
+        (pooled + owned.filtered(lambda r: not r.user_id))._pool_check_in_pool()
+        self._pool_check_quota(user)
+        if pooled:
+            pooled._pool_take(user, "assign", reason)
+        if owned:
+            log_vals = owned._pool_log_vals("assign", to_user=user, reason=reason)
+            owned.sudo().with_context(**{SKIP_CHECK: True}).write(
+                {"user_id": user.id, "pool_assign_date": fields.Datetime.now()}
+            )
+            self.env["crm.pool.log"].sudo().create(log_vals)
+        return True
+
+    def _pool_allowed_release_pools(self):
+        """Pools the current user may put these records in."""
+        Pool = self.env["crm.pool"].sudo()
+        companies = self.company_id or self.env.company
+        domain = Domain("company_id", "in", companies.ids) & Domain("team_id", "=", False)
+        if self._pool_is_manager():
+            return Pool.search(Domain("company_id", "in", companies.ids))
+        teams = self.team_id | self.user_id.crm_team_ids | self._pool_led_teams()
+        return Pool.search(domain | Domain("team_id", "in", teams.ids))
+
+    def _pool_release(self, pool, reason=False):
+        """Put owned records in ``pool``: a release when the owner does it, a recall when
+        their leader or a manager does."""
+        if not pool:
+            raise UserError(self.env._("Choose the pool to release to."))
+        self.check_access("read")
+        is_manager = self._pool_is_manager()
+        led = self._pool_led_teams()
+        for record in self:
+            if not record.user_id:
+                raise UserError(
+                    self.env._("%(record)s has no owner to release it.", record=record.display_name)
+                )
+            if (
+                record.user_id != self.env.user
+                and not is_manager
+                and not (record.team_id & led or record.user_id.crm_team_ids & led)
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only the owner, their team leader or a sales manager may release"
+                        " %(record)s.",
+                        record=record.display_name,
+                    )
+                )
+            if pool not in record._pool_allowed_release_pools():
+                raise UserError(
+                    self.env._(
+                        "%(record)s cannot be released to %(pool)s: choose the public pool or"
+                        " the pool of its team.",
+                        record=record.display_name,
+                        pool=pool.display_name,
+                    )
+                )
+        mine = self.filtered(lambda r: r.user_id == self.env.user)
+        mine._pool_put(pool, "release", reason=reason)
+        (self - mine)._pool_put(pool, "recall", reason=reason)
+        return True
+
+    def _pool_put(self, pool, action, reason=False, rule=False):
+        """Move owned records into ``pool`` in one write and one log insert."""
+        if not self:
+            return
+        log_vals = self._pool_log_vals(action, to_pool=pool, reason=reason, rule=rule)
+        vals = {
+            "user_id": False,
+            "pool_id": pool.id,
+            "pool_assign_date": False,
+            "pool_recall_date": False,
+        }
+        if pool.team_id:
+            vals["team_id"] = pool.team_id.id
+        self.sudo().with_context(**{SKIP_CHECK: True}, mail_notrack=True).write(vals)
+        self.env["crm.pool.log"].sudo().create(log_vals)
+
+    def _pool_split_owner_write(self, vals):
+        """A direct change of the owner of pooled records goes through the same checks
+        as a claim or an assignment. Returns the records left for a plain write."""
+        if (
+            "user_id" not in vals
+            or self.env.su
+            or self.env.context.get(SKIP_CHECK)
+            or not vals["user_id"]
+        ):
+            return self
+        pooled = self.filtered("pool_id")
+        if not pooled:
+            return self
+        user = self.env["res.users"].browse(vals["user_id"])
+        if user == self.env.user:
+            pooled.action_pool_claim()
+        else:
+            pooled._pool_assign(user)
+        return self - pooled
+
+    # ------------------------------------------------------------------
+    # Buttons
+    # ------------------------------------------------------------------
+    def _pool_wizard_action(self, model, name):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_ids": ",".join(str(i) for i in self.ids),
+            },
+        }
+
+    def action_pool_release_wizard(self):
+        return self._pool_wizard_action("crm.pool.release", self.env._("Release to a Pool"))
+
+    def action_pool_assign_wizard(self):
+        return self._pool_wizard_action("crm.pool.assign", self.env._("Assign"))

@@ -1,0 +1,1 @@
+from . import crm_pool_assign, crm_pool_release
