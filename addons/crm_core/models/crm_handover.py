@@ -3,6 +3,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
+from ..tools import stable_fields
+
 # Ids written per ORM call: big enough to keep the query count flat, small enough
 # to keep the prefetch and the recompute queues of one batch in memory.
 HANDOVER_BATCH_SIZE = 1000
@@ -484,32 +486,11 @@ class CrmHandover(models.Model):
 
     @api.model
     def _handover_stable_fields(self, model_name, desc):
-        """The stored computed fields of ``model_name`` reached from the owner only
-        through the team and the company: when the new owner belongs to the
-        record's team and company, their values cannot change, and recomputing
-        them (e.g. the predictive lead scoring of crm.lead, derived from the team)
-        would cost most of the move."""
-        Model = self.env[model_name]
-        registry = self.env.registry
-        owner = desc["user_field"]
-        anchors = [Model._fields[name] for name in (desc["team_field"], "company_id")]
-        anchors = [field for field in anchors if field.name in Model._fields]
-        stable = set(anchors)
-        for field in anchors:
-            stable.update(registry.get_field_trigger_tree(field).root)
-        direct = {
-            field
-            for field in Model._fields.values()
-            if field.compute
-            and field not in anchors
-            and any(
-                dep == owner or dep.startswith(owner + ".")
-                for dep in registry.field_depends.get(field, ())
-            )
-        }
-        for field in list(direct):
-            direct.update(registry.get_field_trigger_tree(field).root)
-        return stable - direct
+        """What a move of the owner cannot change when the team and company stay
+        (see crm_core.tools.owner_change)."""
+        return stable_fields(
+            self.env[model_name], desc["user_field"], (desc["team_field"], "company_id")
+        )
 
     def _handover_move_customers(self, desc):
         """Commercial partners move; in user mode their contacts owned by the same

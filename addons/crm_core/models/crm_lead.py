@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from ..tools import stable_fields
+
 
 class CrmLead(models.Model):
     """Leads and opportunities as resources of the pools (resource pools only)."""
@@ -32,3 +34,9 @@ class CrmLead(models.Model):
 
     def _pool_log_field(self):
         return "lead_id"
+
+    def _pool_release_stable_fields(self):
+        # Odoo keeps the team of a lead whose salesperson is cleared (crm.lead
+        # _compute_team_id), so the team, the company and the lead scoring derived
+        # from them keep their values.
+        return stable_fields(self)

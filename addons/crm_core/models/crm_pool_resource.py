@@ -360,8 +360,24 @@ class CrmPoolResource(models.AbstractModel):
         }
         if pool.team_id:
             vals["team_id"] = pool.team_id.id
-        self.sudo().with_context(**{SKIP_CHECK: True}, mail_notrack=True).write(vals)
+        records = self.sudo().with_context(**{SKIP_CHECK: True}, mail_notrack=True)
+        stable = records._pool_release_stable_fields()
+        keep = (
+            records.filtered(lambda rec: rec.team_id == pool.team_id) if pool.team_id else records
+        )
+        if stable and keep:
+            with self.env.protecting(stable, keep):
+                keep.write(vals)
+        else:
+            keep = records.browse()
+        if records - keep:
+            (records - keep).write(vals)
         self.env["crm.pool.log"].sudo().create(log_vals)
+
+    def _pool_release_stable_fields(self):
+        """Fields that keep their value when the owner is cleared and the team stays;
+        the models whose team survives the owner's departure name them."""
+        return set()
 
     def _pool_split_owner_write(self, vals):
         """A direct change of the owner of pooled records goes through the same checks

@@ -1,0 +1,1 @@
+from .owner_change import stable_fields
