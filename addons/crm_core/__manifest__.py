@@ -1,6 +1,6 @@
 {
     "name": "CRM Core",
-    "summary": "Roles that see own, team or all customers, leads and orders",
+    "summary": "Roles, customer profiles, resource pools and work handover",
     "version": "19.0.1.0.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
