@@ -14,15 +14,20 @@ class TestDemoRoles(SuiteCase):
     def visible_customers(self, login):
         return self.env["res.partner"].with_user(self.login(login)).search(CUSTOMERS)
 
-    def test_salesperson_sees_only_own_and_pool_customers(self):
+    def test_salesperson_sees_own_and_own_pools_customers(self):
         zhang = self.login("zhang.wei")
         seen = self.visible_customers("zhang.wei")
-        expected = self.env["res.partner"].search(
-            [*CUSTOMERS, "|", ("user_id", "=", zhang.id), ("user_id", "=", False)]
+        east_pool = self.env.ref("crm_core.customer_28")
+        export_pool = self.env.ref("crm_core.customer_29")
+        public_pool = self.env.ref("crm_core.customer_26") | self.env.ref("crm_core.customer_27")
+        unowned_outside_pools = self.env["res.partner"].search(
+            [*CUSTOMERS, ("user_id", "=", False), ("pool_id", "=", False)]
         )
-        self.assertEqual(seen, expected)
-        self.assertEqual(len(seen.filtered(lambda p: p.user_id == zhang)), 8)
-        self.assertFalse(seen.filtered(lambda p: p.user_id and p.user_id != zhang))
+        expected = self.env["res.partner"].search([*CUSTOMERS, ("user_id", "=", zhang.id)])
+        self.assertEqual(len(expected), 8)
+        # The public pool and the pool of zhang's team (华东), not the export team's pool.
+        self.assertEqual(seen, expected | public_pool | east_pool | unowned_outside_pools)
+        self.assertNotIn(export_pool, seen)
 
     def test_team_leader_sees_the_team(self):
         wang = self.login("wang.fang")
