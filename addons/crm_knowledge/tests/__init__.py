@@ -1,0 +1,7 @@
+from . import (
+    test_knowledge_access,
+    test_knowledge_classify,
+    test_knowledge_http,
+    test_knowledge_query_log,
+    test_knowledge_search,
+)
