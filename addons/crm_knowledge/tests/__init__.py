@@ -4,4 +4,5 @@ from . import (
     test_knowledge_http,
     test_knowledge_query_log,
     test_knowledge_search,
+    test_knowledge_tours,
 )

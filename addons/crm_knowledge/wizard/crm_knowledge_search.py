@@ -87,14 +87,5 @@ class CrmKnowledgeSearch(models.TransientModel):
             }
         )
         self._fill_lists()
-        return self._reopen()
-
-    def _reopen(self):
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-            "name": self.env._("Ask the Knowledge Base"),
-        }
+        # nothing to return: the form reloads this record with the answers
+        return True
