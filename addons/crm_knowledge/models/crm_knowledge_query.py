@@ -42,7 +42,8 @@ class CrmKnowledgeQuery(models.Model):
         "crm.knowledge.article", string="Draft Article", readonly=True, copy=False
     )
 
-    _date_question_idx = models.Index("(date, question_norm)")
+    # most-asked lists: the last days of answered questions, grouped by question
+    _date_question_idx = models.Index("(date, question_norm) WHERE result_count > 0")
 
     # -- actions ------------------------------------------------------------
 

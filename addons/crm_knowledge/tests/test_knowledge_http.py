@@ -43,6 +43,10 @@ class TestKnowledgeHttp(HttpCase, KnowledgeCommon):
         self.assertEqual(self.get(f"/knowledge/article/{self.art_partner.id}")[0], 200)
         self.assertEqual(self.get(f"/knowledge/article/{self.art_internal.id}")[0], 404)
         self.assertEqual(self.get(f"/knowledge/article/{self.art_draft.id}")[0], 404)
+        # the portal home links to the knowledge base
+        status, html = self.get("/my")
+        self.assertEqual(status, 200)
+        self.assertIn('href="/my/knowledge"', html)
 
     def test_stored_script_never_reaches_the_page(self):
         self.art_boot.body = "<p>Charge it first.<script>alert('body')</script></p>"
