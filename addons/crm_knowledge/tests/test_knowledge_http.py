@@ -1,3 +1,5 @@
+import html as html_lib
+
 from odoo.tests import HttpCase, tagged
 
 from .common import KnowledgeCommon
@@ -83,3 +85,16 @@ class TestKnowledgeHttp(HttpCase, KnowledgeCommon):
         self.assertEqual(response.status_code, 400)
         self.assertIn("No CSRF validation token", logs.output[0])
         self.assertFalse(self.art_boot.feedback_ids)
+
+    def test_attachments_reach_readers_of_the_article_only(self):
+        Attachment = self.env["ir.attachment"]
+        manual = Attachment.create({"name": "manual.txt", "raw": b"public manual"})
+        secret = Attachment.create({"name": "board.txt", "raw": b"partner secret"})
+        self.art_boot.attachment_ids = manual
+        self.art_partner.attachment_ids = secret
+        status, html = self.get(f"/knowledge/article/{self.art_boot.id}")
+        self.assertEqual(status, 200)
+        link = html_lib.unescape(html.split('href="/web/content/')[1].split('"')[0])
+        self.assertEqual(self.url_open(f"/web/content/{link}").content, b"public manual")
+        self.assertIn(self.url_open(f"/web/content/{secret.id}").status_code, (403, 404))
+        self.assertNotIn(b"partner secret", self.url_open(f"/web/content/{secret.id}").content)

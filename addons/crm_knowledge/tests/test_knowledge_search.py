@@ -113,3 +113,11 @@ class TestKnowledgeSearch(KnowledgeCommon):
         self.assertEqual(self.art_boot.view_count, 1)
         search.latest_ids[0].action_ask()
         self.assertEqual(search.most_asked_ids[0].count, 2)
+
+    def test_query_count_does_not_grow_with_the_answers(self):
+        Article = self.env["crm.knowledge.article"].with_user(self.employee)
+        Article.search_answers("warm up")  # classifier and caches
+        for question in ["退货", "手机无法开机 电源 退货 repair"]:
+            self.env.invalidate_all()
+            with self.subTest(question=question), self.assertQueryCount(8):
+                Article.search_answers(question)
