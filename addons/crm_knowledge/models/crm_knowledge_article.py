@@ -236,7 +236,7 @@ class CrmKnowledgeArticle(models.Model):
                     "title": kt.highlight(article.name, highlight_terms, width=200),
                     "snippet": kt.highlight(kt.html_to_text(article.body), highlight_terms),
                     "score": scores[article.id],
-                    "category": article.category_id.complete_name or "",
+                    "category": article.category_id.display_name or "",
                 }
             )
         return {

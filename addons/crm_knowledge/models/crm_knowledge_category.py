@@ -38,6 +38,17 @@ class CrmKnowledgeCategory(models.Model):
             else:
                 category.complete_name = category.name
 
+    @api.depends_context("lang")
+    @api.depends("name", "parent_id.display_name")
+    def _compute_display_name(self):
+        # complete_name is stored in the language of its last write; the
+        # displayed path follows the reader's language.
+        for category in self:
+            if category.parent_id:
+                category.display_name = f"{category.parent_id.display_name} / {category.name}"
+            else:
+                category.display_name = category.name
+
     def _compute_article_count(self):
         counts = dict(
             self.env["crm.knowledge.article"]._read_group(

@@ -103,12 +103,18 @@ def highlight(text, terms, width=200):
     pattern = re.compile(
         "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE
     )
+    spans = []
+    for match in pattern.finditer(excerpt):
+        if spans and spans[-1][1] == match.start():
+            spans[-1][1] = match.end()  # adjacent terms form one highlight
+        else:
+            spans.append([match.start(), match.end()])
     out = [escape(prefix)]
     last = 0
-    for match in pattern.finditer(excerpt):
-        out.append(escape(excerpt[last : match.start()]))
-        out.append(Markup("<mark>%s</mark>") % match.group(0))
-        last = match.end()
+    for start_, end in spans:
+        out.append(escape(excerpt[last:start_]))
+        out.append(Markup("<mark>%s</mark>") % excerpt[start_:end])
+        last = end
     out.append(escape(excerpt[last:] + suffix))
     return Markup("").join(out)
 

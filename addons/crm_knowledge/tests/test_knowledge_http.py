@@ -15,7 +15,7 @@ class TestKnowledgeHttp(HttpCase, KnowledgeCommon):
         status, html = self.get("/knowledge?q=手机无法开机")
         self.assertEqual(status, 200)
         self.assertIn(f"/knowledge/article/{self.art_boot.id}?qid=", html)
-        self.assertIn("<mark>开机</mark>", html)
+        self.assertIn("<mark>手机无法开机</mark>", html)
         self.assertNotIn("维修站更换主板", html)
         status, html = self.get("/knowledge")
         self.assertEqual(status, 200)
