@@ -31,6 +31,10 @@ class CrmKnowledgeSearch(models.TransientModel):
         readonly=True,
     )
 
+    def _compute_display_name(self):
+        for search in self:
+            search.display_name = self.env._("Ask the Knowledge Base")
+
     @api.model_create_multi
     def create(self, vals_list):
         searches = super().create(vals_list)
