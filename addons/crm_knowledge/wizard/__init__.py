@@ -1,0 +1,1 @@
+from . import crm_knowledge_search, crm_knowledge_search_line
