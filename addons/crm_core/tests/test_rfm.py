@@ -200,10 +200,10 @@ class TestRfm(CrmCoreCommon):
         self.env["sale.order"].search([("state", "=", "sale")]).write({"state": "cancel"})
         Partner._cron_compute_rfm()
         few = add_customers(5, "Few")
-        with self.assertQueryCount(__system__=1):
+        with self.assertQueryCount(__system__=2):
             self.assertEqual(Partner._cron_compute_rfm(), 5)
         many = add_customers(45, "Many")
-        with self.assertQueryCount(__system__=1):
+        with self.assertQueryCount(__system__=2):
             self.assertEqual(Partner._cron_compute_rfm(), 50)
         self.assertTrue(all((few | many).mapped("rfm_segment_id")))
 
