@@ -249,3 +249,23 @@ class TestCustomerProfile(CrmCoreCommon):
         order.with_user(self.manager).action_confirm()
         self.assertEqual(pool.lifecycle_stage, "deal")
         self.assertEqual(self.contacts["pool"].lifecycle_stage, "potential")
+
+
+@tagged("post_install", "-at_install")
+class TestProfileMenus(CrmCoreCommon):
+    def test_configuration_menus_reach_the_profile_lists(self):
+        config = self.env.ref("crm.crm_menu_config")
+        menus = [
+            ("crm_core.crm_customer_level_menu", "crm_core.crm_customer_level_action"),
+            ("crm_core.crm_customer_type_menu", "crm_core.crm_customer_type_action"),
+            ("crm_core.crm_sales_region_menu", "crm_core.crm_sales_region_action"),
+            ("crm_core.crm_rfm_segment_menu", "crm_core.crm_rfm_segment_action"),
+        ]
+        for menu_xmlid, action_xmlid in menus:
+            menu = self.env.ref(menu_xmlid)
+            self.assertEqual(menu.parent_id, config, menu_xmlid)
+            self.assertEqual(menu.action, self.env.ref(action_xmlid), menu_xmlid)
+        # Managers only: a salesperson's menu tree leaves the RFM segments out.
+        visible = self.env["ir.ui.menu"].with_user(self.salesman_a)._visible_menu_ids()
+        self.assertNotIn(self.env.ref("crm_core.crm_rfm_segment_menu").id, visible)
+        self.assertIn(self.env.ref("crm_core.crm_customer_level_menu").id, visible)
