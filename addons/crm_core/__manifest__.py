@@ -43,6 +43,8 @@
         "views/res_partner_crm_360_views.xml",
         "views/crm_pool_views.xml",
         "views/crm_pool_rule_views.xml",
+        "security/crm_opportunity_security.xml",
+        "views/crm_lead_opportunity_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

@@ -1,4 +1,5 @@
-from odoo import api, models
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import stable_fields
 
@@ -40,3 +41,251 @@ class CrmLead(models.Model):
         # _compute_team_id), so the team, the company and the lead scoring derived
         # from them keep their values.
         return stable_fields(self)
+
+
+# Opportunities: product lines, price policy, stage evidence, time in stage and intake
+# of leads into the pools.
+class CrmLeadOpportunity(models.Model):
+    _inherit = "crm.lead"
+
+    product_line_ids = fields.One2many(
+        "crm.lead.product", "lead_id", string="Product Lines", copy=True
+    )
+    # Odoo's plain field becomes the lines' total when there are lines; without lines
+    # it stays the amount the salesperson types.
+    expected_revenue = fields.Monetary(
+        compute="_compute_expected_revenue", store=True, readonly=False
+    )
+    has_product_lines = fields.Boolean(compute="_compute_has_product_lines")
+    evidence_ids = fields.One2many("crm.lead.evidence", "lead_id", string="Stage Evidence")
+    stage_evidence_ids = fields.One2many(
+        "crm.lead.evidence",
+        string="Checklist",
+        compute="_compute_stage_evidence_ids",
+        inverse="_inverse_stage_evidence_ids",
+        help="What the current stage requires before the opportunity may move forward.",
+    )
+    stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id", string="Stage History")
+
+    @api.depends(
+        "product_line_ids.price_subtotal",
+        "product_line_ids.currency_id",
+        "company_id",
+    )
+    def _compute_expected_revenue(self):
+        today = fields.Date.context_today(self)
+        for lead in self:
+            lines = lead.product_line_ids
+            if not lines:
+                lead.expected_revenue = lead.expected_revenue
+                continue
+            company = lead.company_id or self.env.company
+            lead.expected_revenue = sum(
+                line.currency_id._convert(line.price_subtotal, company.currency_id, company, today)
+                if line.currency_id and line.currency_id != company.currency_id
+                else line.price_subtotal
+                for line in lines
+            )
+
+    @api.depends("product_line_ids")
+    def _compute_has_product_lines(self):
+        for lead in self:
+            lead.has_product_lines = bool(lead.product_line_ids)
+
+    @api.depends("stage_id", "evidence_ids.stage_id")
+    def _compute_stage_evidence_ids(self):
+        for lead in self:
+            lead.stage_evidence_ids = lead.evidence_ids.filtered(
+                lambda evidence, lead=lead: evidence.stage_id == lead.stage_id
+            )
+
+    def _inverse_stage_evidence_ids(self):
+        # The form only ticks items and attaches files: the ORM writes those updates
+        # straight to the evidence rows; nothing is created or removed here.
+        return
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self.env.context.get("import_file") or self.env.context.get("crm_pool_intake"):
+            vals_list = [self._pool_intake_vals(vals) for vals in vals_list]
+        leads = super().create(vals_list)
+        staged = leads.filtered("stage_id")
+        staged._log_stage_change(close_open=False)
+        staged._sync_evidence()
+        return leads
+
+    def write(self, vals):
+        moved = self.browse()
+        if "stage_id" in vals:
+            new_stage = self.env["crm.stage"].browse(vals["stage_id"])
+            moved = self.filtered(lambda lead: lead.stage_id != new_stage)
+            moved._check_stage_evidence(new_stage)
+        result = super().write(vals)
+        if moved:
+            moved._log_stage_change()
+            moved.filtered("stage_id")._sync_evidence()
+        return result
+
+    def message_new(self, msg_dict, custom_values=None):
+        # Leads mailed to a team's alias wait in the team's pool, without owner.
+        return super(CrmLeadOpportunity, self.with_context(crm_pool_intake=True)).message_new(
+            msg_dict, custom_values=custom_values
+        )
+
+    def _assign_userless_lead_in_team(self, creation_source):
+        # Pooled leads are claimed or assigned from the pool, not given to the leader.
+        return super(
+            CrmLeadOpportunity, self.filtered(lambda lead: not lead.pool_id)
+        )._assign_userless_lead_in_team(creation_source)
+
+    def _prepare_opportunity_quotation_context(self):
+        context = super()._prepare_opportunity_quotation_context()
+        # The quotation starts from the opportunity's product lines.
+        if self.product_line_ids:
+            context["default_order_line"] = [
+                Command.create(line._prepare_sale_order_line()) for line in self.product_line_ids
+            ]
+        return context
+
+    def action_new_quotation(self):
+        action = super().action_new_quotation()
+        if not self.product_line_ids or not self.partner_id:
+            return action
+        # Create the quotation here so that the lines keep the negotiated prices
+        # instead of being recomputed by the form's onchanges.
+        context = dict(action.get("context") or {})
+        vals = {
+            key.removeprefix("default_"): value
+            for key, value in context.items()
+            if key.startswith("default_")
+        }
+        order = self.env["sale.order"].create(vals)
+        action.update({"res_id": order.id, "context": {"search_default_opportunity_id": self.id}})
+        return action
+
+    # ------------------------------------------------------------------
+    # Business
+    # ------------------------------------------------------------------
+    def _crm_get_pricelist(self):
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return (self.user_id or self.env.user)._crm_get_pricelist(self.partner_id, company)
+
+    @api.model
+    def _pool_intake_vals(self, vals):
+        """Unowned leads coming in by import or e-mail go to their team's pool, else to
+        the public pool of the company."""
+        if vals.get("pool_id") or vals.get("user_id") or self.env.context.get("default_user_id"):
+            return vals
+        if "user_id" not in vals and "default_user_id" not in self.env.context:
+            # crm.lead defaults the owner to the current user: intake leads have none.
+            vals = dict(vals, user_id=False)
+        team = self.env["crm.team"].browse(
+            vals.get("team_id") or self.env.context.get("default_team_id")
+        )
+        company = self.env["res.company"].browse(
+            vals.get("company_id") or team.company_id.id or self.env.company.id
+        )
+        Pool = self.env["crm.pool"].sudo()  # pools are configuration every intake may use
+        pool = team and Pool.search([("team_id", "=", team.id)], limit=1)
+        pool = pool or Pool._get_public_pool(company)
+        if pool:
+            vals = dict(vals, pool_id=pool.id)
+        return vals
+
+    def _check_stage_evidence(self, new_stage):
+        """Refuse moving forward while the current stage's requirements are unmet."""
+        forward = self.filtered(
+            lambda lead: (
+                lead.stage_id
+                and lead.stage_id.requirement_ids
+                and (
+                    (new_stage.is_won and not lead.stage_id.is_won)
+                    or new_stage.sequence > lead.stage_id.sequence
+                )
+            )
+        )
+        if not forward:
+            return
+        # sudo: the check must see every evidence row, whoever ticked it.
+        met = {
+            (lead.id, requirement.id)
+            for lead, requirement in self.env["crm.lead.evidence"]
+            .sudo()
+            ._read_group(
+                [("lead_id", "in", forward.ids), ("is_met", "=", True)],
+                ["lead_id", "requirement_id"],
+            )
+        }
+        errors = []
+        for lead in forward:
+            unmet = lead.stage_id.requirement_ids.filtered(
+                lambda req, lead=lead: (lead.id, req.id) not in met
+            )
+            if unmet:
+                errors.append(
+                    self.env._(
+                        "%(lead)s cannot move from %(stage)s to %(new_stage)s: %(items)s"
+                        " not done yet.",
+                        lead=lead.name,
+                        stage=lead.stage_id.name,
+                        new_stage=new_stage.name,
+                        items=", ".join(
+                            self.env._("%(name)s (attach the document)", name=req.name)
+                            if req.kind == "document"
+                            else req.name
+                            for req in unmet
+                        ),
+                    )
+                )
+        if errors:
+            raise UserError("\n".join(errors))
+
+    def _log_stage_change(self, close_open=True):
+        """Close the open stay of each lead and open one in its new stage: one search,
+        one write and one insert for the whole batch."""
+        if not self:
+            return
+        now = fields.Datetime.now()
+        # sudo: the stage history is a log the salespeople read but never write.
+        History = self.env["crm.lead.stage.history"].sudo()
+        if close_open:
+            History.search([("lead_id", "in", self.ids), ("date_out", "=", False)]).write(
+                {"date_out": now}
+            )
+        History.create(
+            [
+                {
+                    "lead_id": lead.id,
+                    "stage_id": lead.stage_id.id,
+                    "moved_by_id": self.env.uid,
+                    "date_in": now,
+                }
+                for lead in self
+                if lead.stage_id
+            ]
+        )
+
+    def _sync_evidence(self):
+        """Give each lead one evidence row per requirement of its current stage."""
+        if not self:
+            return
+        requirements = self.stage_id.requirement_ids
+        if not requirements:
+            return
+        # sudo: the checklist rows come from the stage configuration, not from the user.
+        Evidence = self.env["crm.lead.evidence"].sudo()
+        existing = set(
+            Evidence._read_group(
+                [("lead_id", "in", self.ids), ("requirement_id", "in", requirements.ids)],
+                ["lead_id", "requirement_id"],
+            )
+        )
+        Evidence.create(
+            [
+                {"lead_id": lead.id, "requirement_id": requirement.id}
+                for lead in self
+                for requirement in lead.stage_id.requirement_ids
+                if (lead, requirement) not in existing
+            ]
+        )

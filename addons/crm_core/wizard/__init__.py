@@ -1,1 +1,1 @@
-from . import crm_pool_assign, crm_pool_release
+from . import crm_lead2opportunity_partner, crm_pool_assign, crm_pool_release
