@@ -18,4 +18,5 @@ from . import (
     test_pool_ui,
     test_relation_graph_ui,
     test_rfm,
+    test_stage_evidence,
 )
