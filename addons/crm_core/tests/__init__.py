@@ -9,6 +9,7 @@ from . import (
     test_groups,
     test_handover,
     test_handover_ui,
+    test_lead_intake,
     test_opportunity_product,
     test_partner_relation,
     test_pool,
