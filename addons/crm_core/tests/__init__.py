@@ -10,6 +10,7 @@ from . import (
     test_handover,
     test_handover_ui,
     test_lead_intake,
+    test_opportunity_access,
     test_opportunity_product,
     test_partner_relation,
     test_pool,
