@@ -95,8 +95,11 @@ class CrmLeadOpportunity(models.Model):
     @api.depends("stage_id", "evidence_ids.stage_id")
     def _compute_stage_evidence_ids(self):
         for lead in self:
+            # In the form, a refused move leaves the new stage unsaved: keep showing
+            # the checklist of the saved stage so that it can be completed.
+            stage = lead._origin.stage_id or lead.stage_id
             lead.stage_evidence_ids = lead.evidence_ids.filtered(
-                lambda evidence, lead=lead: evidence.stage_id == lead.stage_id
+                lambda evidence, stage=stage: evidence.stage_id == stage
             )
 
     def _inverse_stage_evidence_ids(self):
@@ -115,6 +118,14 @@ class CrmLeadOpportunity(models.Model):
         return leads
 
     def write(self, vals):
+        evidence_vals = {
+            key: vals[key] for key in ("stage_evidence_ids", "evidence_ids") if key in vals
+        }
+        if "stage_id" in vals and evidence_vals:
+            # The form saves the items ticked after a refused move together with that
+            # move: record them first, then check the move.
+            self.write(evidence_vals)
+            vals = {key: value for key, value in vals.items() if key not in evidence_vals}
         moved = self.browse()
         if "stage_id" in vals:
             new_stage = self.env["crm.stage"].browse(vals["stage_id"])

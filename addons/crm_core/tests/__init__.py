@@ -12,6 +12,7 @@ from . import (
     test_lead_intake,
     test_opportunity_access,
     test_opportunity_product,
+    test_opportunity_ui,
     test_partner_relation,
     test_pool,
     test_pool_access,

@@ -17,9 +17,7 @@ class TestOpportunityAccess(CrmOpportunityCommon):
             )
 
     def _by_key(self, model, records, keys):
-        return self.env[model].browse(
-            [rec.id for key in keys for rec in records(self.leads[key])]
-        )
+        return self.env[model].browse([rec.id for key in keys for rec in records(self.leads[key])])
 
     def assertSees(self, user, keys):
         expected = {
@@ -30,11 +28,7 @@ class TestOpportunityAccess(CrmOpportunityCommon):
         all_leads = self.records("leads", self.leads)
         for model, records in expected.items():
             with self.subTest(user=user.login, model=model):
-                found = (
-                    self.env[model]
-                    .with_user(user)
-                    .search([("lead_id", "in", all_leads.ids)])
-                )
+                found = self.env[model].with_user(user).search([("lead_id", "in", all_leads.ids)])
                 self.assertEqual(found.sudo(), self._by_key(model, records, keys))
 
     def test_salesperson_sees_own_and_unowned(self):

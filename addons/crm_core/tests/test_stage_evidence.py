@@ -3,6 +3,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -68,6 +69,17 @@ class TestStageEvidence(CrmOpportunityCommon):
         )
         self.assertEqual(lead.stage_id, self.stage_proposal)
         self.assertEqual(lead.stage_evidence_ids.requirement_id, self.req_demo | self.req_quote)
+
+    def test_tick_and_move_in_one_save(self):
+        lead = self.opportunity.with_user(self.salesman_a)
+        lead.write(
+            {
+                "stage_id": self.stage_proposal.id,
+                "stage_evidence_ids": [Command.update(lead.stage_evidence_ids.id, {"done": True})],
+            }
+        )
+        self.assertEqual(lead.stage_id, self.stage_proposal)
+        self.assertTrue(self._evidence(self.req_needs).is_met)
 
     def test_document_needs_attachment(self):
         self._evidence(self.req_needs).done = True
