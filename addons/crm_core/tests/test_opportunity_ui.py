@@ -1,6 +1,8 @@
+from freezegun import freeze_time
+
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import SALESMAN
+from .common import MANAGER, SALESMAN
 
 
 @tagged("post_install", "-at_install")
@@ -78,3 +80,27 @@ class TestOpportunityUi(HttpCase):
         self.assertEqual(
             self.opportunity.stage_history_ids.stage_id, self.stage_qualify | self.stage_proposal
         )
+
+    def test_stage_requirements_and_time_in_stage(self):
+        new_test_user(self.env, login="tour_opp_manager", groups=MANAGER, name="Tour Opp Mgr")
+        self.opportunity.evidence_ids.done = True
+        with freeze_time("2099-01-03 08:00:00"):
+            self.opportunity.stage_history_ids.date_in = "2099-01-01 08:00:00"
+            self.opportunity.stage_id = self.stage_proposal
+        self.start_tour(
+            f"/odoo/action-crm.crm_stage_action/{self.stage_qualify.id}",
+            "crm_core_time_in_stage",
+            login="tour_opp_manager",
+        )
+        self.assertRecordValues(
+            self.stage_qualify.requirement_ids,
+            [
+                {"name": "Needs confirmed", "kind": "checklist"},
+                {"name": "Signed NDA", "kind": "document"},
+            ],
+        )
+        # the opportunity already in the stage is not there any more; a new one gets both
+        lead = self.env["crm.lead"].create(
+            {"name": "Later Deal", "type": "opportunity", "stage_id": self.stage_qualify.id}
+        )
+        self.assertEqual(lead.stage_evidence_ids.mapped("name"), ["Needs confirmed", "Signed NDA"])
