@@ -126,6 +126,15 @@ class CrmLeadOpportunity(models.Model):
             # move: record them first, then check the move.
             self.write(evidence_vals)
             vals = {key: value for key, value in vals.items() if key not in evidence_vals}
+        if (
+            vals.get("user_id")
+            and "pool_id" not in vals
+            and self.env.su
+            and any(lead.pool_id for lead in self)
+        ):
+            # The system (e.g. Odoo's lead assignment cron) gives pooled leads an owner:
+            # they leave their pool instead of breaking the pool/owner constraint.
+            vals = dict(vals, pool_id=False)
         moved = self.browse()
         if "stage_id" in vals:
             new_stage = self.env["crm.stage"].browse(vals["stage_id"])

@@ -72,6 +72,17 @@ class TestLeadIntake(CrmCoreCommon):
         lead.with_user(self.salesman_b).action_pool_claim()
         self.assertRecordValues(lead, [{"user_id": self.salesman_b.id, "pool_id": False}])
 
+    def test_system_assignment_takes_lead_out_of_pool(self):
+        lead = (
+            self.env["crm.lead"]
+            .with_context(crm_pool_intake=True)
+            .create({"name": "Pooled for the cron", "team_id": self.team_1.id})
+        )
+        self.assertRecordValues(lead, [{"user_id": False, "pool_id": self.team_1_pool.id}])
+        # as Odoo's assignment cron does it
+        lead.sudo().write({"user_id": self.salesman_a.id})
+        self.assertRecordValues(lead, [{"user_id": self.salesman_a.id, "pool_id": False}])
+
     def _import(self, csv, user):
         wizard = (
             self.env["base_import.import"]
