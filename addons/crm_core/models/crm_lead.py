@@ -158,6 +158,19 @@ class CrmLeadOpportunity(models.Model):
             CrmLeadOpportunity, self.filtered(lambda lead: not lead.pool_id)
         )._assign_userless_lead_in_team(creation_source)
 
+    def _merge_data(self, fnames=None):
+        data = super()._merge_data(fnames=fnames)
+        if self.product_line_ids:
+            # The lines moved to the merged opportunity decide its expected revenue.
+            data.pop("expected_revenue", None)
+        return data
+
+    def _merge_dependences(self, opportunities):
+        result = super()._merge_dependences(opportunities)
+        # The merged opportunity offers every product the merged ones offered.
+        opportunities.product_line_ids.write({"lead_id": self.id})
+        return result
+
     def _prepare_opportunity_quotation_context(self):
         context = super()._prepare_opportunity_quotation_context()
         # The quotation starts from the opportunity's product lines.

@@ -62,3 +62,24 @@ class TestOpportunityAccess(CrmOpportunityCommon):
             history.date_out = "2026-01-01 00:00:00"
         with self.assertRaises(AccessError):
             history.create({"lead_id": self.leads["a"].id, "stage_id": self.stage_won.id})
+
+    def test_other_company_hidden(self):
+        other_company = self.env["res.company"].create({"name": "Opp Other Company"})
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Other Company Deal",
+                "type": "opportunity",
+                "user_id": False,
+                "company_id": other_company.id,
+                "stage_id": self.stage_qualify.id,
+            }
+        )
+        line = self.env["crm.lead.product"].create(
+            {"lead_id": lead.id, "product_id": self.service.id, "product_uom_qty": 1}
+        )
+        self.assertEqual(line.company_id, other_company)
+        for model in ("crm.lead.product", "crm.lead.evidence", "crm.lead.stage.history"):
+            with self.subTest(model=model):
+                found = self.env[model].with_user(self.manager).search([("lead_id", "=", lead.id)])
+                self.assertFalse(found)
+                self.assertTrue(self.env[model].search([("lead_id", "=", lead.id)]))

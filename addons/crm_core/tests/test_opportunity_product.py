@@ -75,6 +75,23 @@ class TestOpportunityProduct(CrmOpportunityCommon):
             self.assertEqual(form.expected_revenue, 360.0)
         self.assertEqual(self.opportunity.expected_revenue, 360.0)
 
+    def test_merge_keeps_all_lines(self):
+        other = self.env["crm.lead"].create(
+            {
+                "name": "Same Customer Deal",
+                "type": "opportunity",
+                "partner_id": self.customers["a"].id,
+                "user_id": self.salesman_a.id,
+                "team_id": self.team_1.id,
+            }
+        )
+        self._add_line(self.opportunity, self.gadget, 1)
+        self._add_line(other, self.service, 2)
+        merged = (self.opportunity | other).merge_opportunity(auto_unlink=True)
+        self.assertEqual(merged, self.opportunity)
+        self.assertEqual(merged.product_line_ids.product_id, self.gadget | self.service)
+        self.assertEqual(merged.expected_revenue, 162.0)
+
     def test_bad_quantity(self):
         for qty in (0, -2):
             with (
