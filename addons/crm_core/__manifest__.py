@@ -53,6 +53,7 @@
         "demo/crm_customer_profile_demo.xml",
         "demo/crm_rfm_demo.xml",
         "demo/crm_pool_demo.xml",
+        "demo/crm_opportunity_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
