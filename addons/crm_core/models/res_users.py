@@ -16,9 +16,12 @@ class ResUsers(models.Model):
     def _crm_get_pricelist(self, partner, company):
         """The customer's own pricelist, else this salesperson's, else the company
         default Odoo computes for the customer (country group, then first list)."""
-        partner = partner.commercial_partner_id.with_company(company)
+        partner = partner.with_company(company)
+        pricelists_enabled = self.env["res.groups"]._is_feature_enabled(
+            "product.group_product_pricelist"
+        )
         own = partner.specific_property_product_pricelist
-        if own and own.active:
+        if pricelists_enabled and own and own.active:
             return own
         salesperson_list = self.sudo().crm_pricelist_id
         if salesperson_list and salesperson_list.company_id in (company, company.browse()):
