@@ -43,6 +43,9 @@
         "views/res_partner_crm_360_views.xml",
         "views/crm_pool_views.xml",
         "views/crm_pool_rule_views.xml",
+        "wizard/crm_quotation_compare_views.xml",
+        "wizard/crm_stock_inquiry_views.xml",
+        "views/sale_order_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

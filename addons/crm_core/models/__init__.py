@@ -18,8 +18,10 @@ from . import (
     crm_rfm_segment,
     crm_sales_region,
     crm_team,
+    product_product,
     res_company,
     res_config_settings,
     res_partner,
     sale_order,
+    sale_order_line,
 )

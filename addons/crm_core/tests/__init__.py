@@ -15,6 +15,8 @@ from . import (
     test_pool_concurrency,
     test_pool_recall,
     test_pool_ui,
+    test_quotation_compare,
+    test_quotation_version,
     test_relation_graph_ui,
     test_rfm,
 )
