@@ -19,4 +19,5 @@ from . import (
     test_quotation_version,
     test_relation_graph_ui,
     test_rfm,
+    test_stock_inquiry,
 )
