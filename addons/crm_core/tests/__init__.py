@@ -17,6 +17,7 @@ from . import (
     test_pool_ui,
     test_quotation_compare,
     test_quotation_version,
+    test_quote_ui,
     test_relation_graph_ui,
     test_rfm,
     test_stock_inquiry,
