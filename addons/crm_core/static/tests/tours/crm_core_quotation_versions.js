@@ -68,8 +68,8 @@ registry.category("web_tour.tours").add("crm_core_quotation_versions", {
             trigger: ".o_form_view .alert-info:contains('saved version of the quotation')",
         },
         {
-            content: "Its badge says v1, read-only",
-            trigger: ".o_crm_version_badge:contains('v1'):contains('Read-only')",
+            content: "Its badge says v1, superseded",
+            trigger: ".o_crm_version_badge:contains('v1'):contains('Superseded')",
         },
     ],
 });
