@@ -163,9 +163,10 @@ class SaleOrder(models.Model):
             "client_order_ref": self.client_order_ref,
         }
 
-    # Writes a read-only version may still take: its chatter and activities,
-    # the portal token, and the move to "sale" when the customer accepts it.
-    _VERSION_FROZEN_ALLOWED = frozenset({"access_token", "version_state"})
+    # Writes a read-only version may still take besides its chatter and
+    # activities: the portal token, and its owner (a work handover or a pool
+    # move reassigns the whole family, saved versions included).
+    _VERSION_FROZEN_ALLOWED = frozenset({"access_token", "user_id", "team_id"})
 
     def _check_version_frozen(self, vals):
         frozen = self.filtered(lambda o: o.version_state != "current")
