@@ -69,6 +69,19 @@ class SaleOrder(models.Model):
             self._check_version_frozen(vals)
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_versioned(self):
+        # A family of versions is the history of a negotiation: keep it whole.
+        versioned = self.filtered(lambda o: o.version_count > 1)
+        if versioned:
+            raise UserError(
+                self.env._(
+                    "%(name)s is one of several versions of a quotation and cannot be "
+                    "deleted; cancel it instead.",
+                    name=versioned[0].name,
+                )
+            )
+
     def action_new_version(self):
         """Freeze the current content as a read-only snapshot vN; the live
         quotation (name, followers, chatter, links) becomes vN+1."""

@@ -195,3 +195,21 @@ class TestQuotationVersion(CrmCoreCommon):
             .search([("id", "in", (order | snapshot).ids)]),
             order | snapshot,
         )
+
+    def test_versions_are_not_deleted(self):
+        order = self.order
+        order.action_new_version()
+        snapshot = order.version_ids - order
+        with self.assertRaisesRegex(UserError, f"{self.name}-v1 is one of several versions"):
+            snapshot.unlink()
+        with self.assertRaisesRegex(UserError, f"{self.name} is one of several versions"):
+            order.unlink()
+        self.assertEqual(len(order.version_ids.exists()), 2)
+
+    def test_snapshot_follows_its_owner(self):
+        self.order.action_new_version()
+        # A work handover moves the whole family, saved versions included.
+        self.order.version_ids.write({"user_id": self.salesman_b.id})
+        self.assertEqual(self.order.version_ids.user_id, self.salesman_b)
+        with self.assertRaisesRegex(UserError, "is a read-only version"):
+            self.order.version_ids.write({"version_state": "current"})
