@@ -179,7 +179,11 @@ class SaleOrder(models.Model):
     # Writes a read-only version may still take besides its chatter and
     # activities: the portal token, and its owner (a work handover or a pool
     # move reassigns the whole family, saved versions included).
-    _VERSION_FROZEN_ALLOWED = frozenset({"access_token", "user_id", "team_id"})
+    # The customer's signature is kept too: accepting a saved version online
+    # signs it before confirming it.
+    _VERSION_FROZEN_ALLOWED = frozenset(
+        {"access_token", "user_id", "team_id", "signature", "signed_by", "signed_on"}
+    )
 
     def _check_version_frozen(self, vals):
         frozen = self.filtered(lambda o: o.version_state != "current")
@@ -221,6 +225,10 @@ class SaleOrder(models.Model):
         for order in self:
             if order.version_state == "obsolete":
                 raise UserError(order._version_obsolete_message())
+            # Refuse before touching the family, so a refused confirmation changes nothing.
+            error = order._confirmation_error_message()
+            if error:
+                raise UserError(error)
         families = self.filtered("version_root_id")
         if not families:
             return

@@ -213,3 +213,32 @@ class TestQuotationVersion(CrmCoreCommon):
         self.assertEqual(self.order.version_ids.user_id, self.salesman_b)
         with self.assertRaisesRegex(UserError, "is a read-only version"):
             self.order.version_ids.write({"version_state": "current"})
+
+    def test_customer_signs_a_saved_version(self):
+        self.order.action_new_version()
+        snapshot = self.order.version_ids - self.order
+        snapshot.write({"signed_by": "Matrix Buyer"})
+        snapshot.action_confirm()
+        self.assertRecordValues(
+            snapshot | self.order,
+            [
+                {"signed_by": "Matrix Buyer", "version_state": "current", "state": "sale"},
+                {"signed_by": False, "version_state": "obsolete", "state": "cancel"},
+            ],
+        )
+
+    def test_refused_confirmation_changes_nothing(self):
+        self.order.action_new_version()
+        snapshot = self.order.version_ids - self.order
+        snapshot.with_context(crm_version_write=True).order_line = [
+            Command.create({"name": "No product", "product_id": False, "price_unit": 1})
+        ]
+        with self.assertRaisesRegex(UserError, "missing a product"):
+            snapshot.action_confirm()
+        self.assertRecordValues(
+            snapshot | self.order,
+            [
+                {"version_state": "superseded", "state": "draft"},
+                {"version_state": "current", "state": "draft"},
+            ],
+        )

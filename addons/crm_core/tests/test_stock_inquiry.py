@@ -168,3 +168,30 @@ class TestStockInquiry(CrmCoreCommon):
                 self.env["crm.stock.inquiry"].with_user(user).create({"product_id": self.item.id})
             )
             self.assertEqual(inquiry.on_hand_total, 14.0, user.login)
+
+    def test_multi_company(self):
+        company_2 = self.env["res.company"].create({"name": "Inquiry Co Two"})
+        wh_2 = self.env["stock.warehouse"].search([("company_id", "=", company_2.id)])
+        self.assertEqual(len(wh_2), 1)
+        self.env["stock.quant"].with_company(company_2)._update_available_quantity(
+            self.item, wh_2.lot_stock_id, 5.0
+        )
+        # Salesman A works in the first company only.
+        inquiry = (
+            self.env["crm.stock.inquiry"]
+            .with_user(self.salesman_a)
+            .create({"product_id": self.item.id})
+        )
+        self.assertEqual(inquiry.line_ids.warehouse_id, self.warehouses)
+        self.assertEqual(inquiry.on_hand_total, 14.0)
+        # A manager of both companies, with both selected, sees both.
+        self.manager.write({"company_ids": [Command.link(company_2.id)]})
+        companies = self.env.company | company_2
+        inquiry = (
+            self.env["crm.stock.inquiry"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=companies.ids)
+            .create({"product_id": self.item.id})
+        )
+        self.assertEqual(inquiry.line_ids.warehouse_id, self.warehouses | wh_2)
+        self.assertEqual(inquiry.on_hand_total, 19.0)
