@@ -19,8 +19,12 @@ class TestQuoteUi(HttpCase):
             {"name": "Versioned Customer", "is_company": True, "user_id": cls.salesman.id}
         )
         cls.widget = cls.env["product.product"].create(
-            {"name": "Versioned Widget", "list_price": 8}
+            {"name": "Versioned Widget", "list_price": 8, "is_storable": True}
         )
+        main_wh = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.env.company.id)], limit=1
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.widget, main_wh.lot_stock_id, 3.0)
         cls.order = cls.env["sale.order"].create(
             {
                 "partner_id": customer.id,

@@ -39,6 +39,25 @@ registry.category("web_tour.tours").add("crm_core_quotation_versions", {
             trigger: ".o_form_saved",
         },
         {
+            content: "Look up the stock of the line's product",
+            trigger: ".o_field_widget[name='order_line'] .o_data_row button[name='action_crm_stock_lookup']",
+            run: "click",
+        },
+        {
+            content: "The stock inquiry shows the main warehouse",
+            trigger:
+                ".modal .o_data_row:has(td[name='warehouse_id']) td[name='on_hand']:contains('3.00')",
+        },
+        {
+            content: "Close the stock inquiry",
+            trigger: ".modal-footer button:contains('Close')",
+            run: "click",
+        },
+        {
+            content: "Back on the quotation",
+            trigger: "body:not(:has(.modal)) .o_form_view .o_crm_version_badge:contains('v2')",
+        },
+        {
             content: "Compare with the previous version",
             trigger: ".o_statusbar_buttons button[name='action_compare_versions']",
             run: "click",
