@@ -54,6 +54,7 @@
         "demo/crm_customer_profile_demo.xml",
         "demo/crm_rfm_demo.xml",
         "demo/crm_pool_demo.xml",
+        "demo/crm_quote_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
