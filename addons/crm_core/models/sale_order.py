@@ -86,13 +86,11 @@ class SaleOrder(models.Model):
         """Freeze the current content as a read-only snapshot vN; the live
         quotation (name, followers, chatter, links) becomes vN+1."""
         self._ensure_can_be_versioned()
-        snapshots = self.browse()
         for order in self:
             root = order.version_root_id or order
             snapshot = order.with_context(crm_version_write=True).copy(
                 order._prepare_version_snapshot_values(root)
             )
-            snapshots |= snapshot
             order.with_context(crm_version_write=True).write(
                 {"version": order.version + 1, "version_root_id": root.id}
             )
@@ -146,6 +144,8 @@ class SaleOrder(models.Model):
 
     def _ensure_can_be_versioned(self):
         for order in self:
+            if order.version_state == "obsolete":
+                raise UserError(order._version_obsolete_message())
             if order.version_state != "current":
                 raise UserError(
                     self.env._(

@@ -143,7 +143,7 @@ class TestQuotationVersion(CrmCoreCommon):
             live.action_confirm()
         with self.assertRaisesRegex(UserError, "is a read-only version"):
             live.action_draft()
-        with self.assertRaisesRegex(UserError, "only the live quotation gets a new version"):
+        with self.assertRaisesRegex(UserError, f"{self.name} is obsolete"):
             live.action_new_version()
 
     @users("salesman_a")
