@@ -66,18 +66,17 @@ class CrmStockInquiry(models.TransientModel):
         `products` per warehouse of the allowed companies, as a list of dicts.
 
         Three grouped queries whatever the number of products or warehouses.
-        Salespeople have no access to quants (and no Inventory menus): the
-        figures are read with sudo(), restricted to the user's companies, and
-        only these totals leave the method.
+        No sudo() and no new access rule: every internal user may read quants
+        (stock) and salespeople may read warehouses, locations and moves
+        (sale_stock), still without any Inventory menu; the record rules keep
+        the figures to the user's companies.
         """
         products = products.filtered("is_storable")
         if not products:
             return []
         company_ids = self.env.companies.ids
-        warehouses = (
-            self.env["stock.warehouse"]
-            .sudo()
-            .search([("company_id", "in", company_ids)], order="sequence, id")
+        warehouses = self.env["stock.warehouse"].search(
+            [("company_id", "in", company_ids)], order="sequence, id"
         )
         if not warehouses:
             return []
@@ -95,16 +94,12 @@ class CrmStockInquiry(models.TransientModel):
             for warehouse in warehouses
         }
 
-        quant_groups = (
-            self.env["stock.quant"]
-            .sudo()
-            ._read_group(
-                Domain("product_id", "in", products.ids)
-                & Domain("company_id", "in", company_ids)
-                & Domain("location_id.warehouse_id", "in", warehouses.ids),
-                ["product_id", "location_id"],
-                ["quantity:sum", "reserved_quantity:sum"],
-            )
+        quant_groups = self.env["stock.quant"]._read_group(
+            Domain("product_id", "in", products.ids)
+            & Domain("company_id", "in", company_ids)
+            & Domain("location_id.warehouse_id", "in", warehouses.ids),
+            ["product_id", "location_id"],
+            ["quantity:sum", "reserved_quantity:sum"],
         )
         for product, location, quantity, reserved in quant_groups:
             row = figures.get((product.id, location.warehouse_id.id))
@@ -114,7 +109,6 @@ class CrmStockInquiry(models.TransientModel):
 
         move_groups = (
             self.env["stock.move"]
-            .sudo()
             .with_context(active_test=False)
             ._read_group(
                 Domain("product_id", "in", products.ids)
