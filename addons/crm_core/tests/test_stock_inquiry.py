@@ -117,16 +117,16 @@ class TestStockInquiry(CrmCoreCommon):
             )
 
     def test_query_count_does_not_grow_with_products(self):
-        Inquiry = self.env["crm.stock.inquiry"]
-        Inquiry._get_stock_figures(self.item)  # warm the caches
         products = self.item | self.other
-        for _i in range(3):
+        for index in range(3):
             products |= self.env["product.product"].create(
-                {"name": f"Inquiry Extra {_i}", "is_storable": True}
+                {"name": f"Inquiry Extra {index}", "is_storable": True}
             )
+        Inquiry = self.env["crm.stock.inquiry"].with_user(self.salesman_a)
+        Inquiry._get_stock_figures(products)  # warm the caches (access rules, groups)
         self.env.invalidate_all()
         with self.assertQueryCount(8):
-            Inquiry._get_stock_figures(self.item | self.other)
+            Inquiry._get_stock_figures(self.item)
         self.env.invalidate_all()
         with self.assertQueryCount(8):
             Inquiry._get_stock_figures(products)
