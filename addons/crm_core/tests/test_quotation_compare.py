@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged, users
 
 from .common import CrmCoreCommon
@@ -164,3 +164,14 @@ class TestQuotationCompare(CrmCoreCommon):
         self.assertFalse(wizard.line_ids)
         with self.assertRaisesRegex(UserError, f"{other.name} has no other version"):
             other.action_compare_versions()
+
+    def test_compare_access_per_role(self):
+        vals = {"old_order_id": self.snapshot.id, "new_order_id": self.order.id}
+        Compare = self.env["crm.quotation.compare"]
+        for user in (self.salesman_c, self.leader_2):
+            with self.assertRaises(AccessError, msg=user.login):
+                Compare.with_user(user).create(vals).action_compare()
+        for user in (self.salesman_a, self.leader_1, self.manager):
+            wizard = Compare.with_user(user).create(vals)
+            wizard.action_compare()
+            self.assertEqual(len(wizard.line_ids), 5, user.login)
