@@ -45,6 +45,9 @@
         "views/crm_pool_rule_views.xml",
         "security/crm_opportunity_security.xml",
         "views/crm_lead_opportunity_views.xml",
+        "wizard/crm_quotation_compare_views.xml",
+        "wizard/crm_stock_inquiry_views.xml",
+        "views/sale_order_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [
@@ -54,6 +57,7 @@
         "demo/crm_rfm_demo.xml",
         "demo/crm_pool_demo.xml",
         "demo/crm_opportunity_demo.xml",
+        "demo/crm_quote_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

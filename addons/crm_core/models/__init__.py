@@ -23,9 +23,11 @@ from . import (
     crm_stage,
     crm_stage_requirement,
     crm_team,
+    product_product,
     res_company,
     res_config_settings,
     res_partner,
     res_users,
     sale_order,
+    sale_order_line,
 )

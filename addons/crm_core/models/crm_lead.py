@@ -322,3 +322,14 @@ class CrmLeadOpportunity(models.Model):
                 if (lead, requirement) not in existing
             ]
         )
+
+    # Quotation versions: the saved (superseded) versions are part of the live
+    # quotation, not quotations of their own; they do not count.
+    def _get_lead_quotation_domain(self):
+        return [*super()._get_lead_quotation_domain(), ("version_state", "!=", "superseded")]
+
+    def _get_action_view_sale_quotation_domain(self):
+        return [
+            *super()._get_action_view_sale_quotation_domain(),
+            ("version_state", "!=", "superseded"),
+        ]

@@ -19,7 +19,11 @@ from . import (
     test_pool_concurrency,
     test_pool_recall,
     test_pool_ui,
+    test_quotation_compare,
+    test_quotation_version,
+    test_quote_ui,
     test_relation_graph_ui,
     test_rfm,
     test_stage_evidence,
+    test_stock_inquiry,
 )
