@@ -43,6 +43,9 @@
         "views/res_partner_crm_360_views.xml",
         "views/crm_pool_views.xml",
         "views/crm_pool_rule_views.xml",
+        "security/crm_funnel_security.xml",
+        "views/crm_competitor_views.xml",
+        "views/crm_funnel_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

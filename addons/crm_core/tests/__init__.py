@@ -1,11 +1,13 @@
 from . import (
     test_access_matrix,
+    test_competitor,
     test_customer_profile,
     test_customer_profile_ui,
     test_customer_timeline,
     test_customer_timeline_ui,
     test_customer_ui,
     test_duplicate_guard,
+    test_funnel,
     test_groups,
     test_handover,
     test_handover_ui,
@@ -17,4 +19,5 @@ from . import (
     test_pool_ui,
     test_relation_graph_ui,
     test_rfm,
+    test_sales_performance,
 )
