@@ -8,6 +8,7 @@ from . import (
     test_customer_ui,
     test_duplicate_guard,
     test_funnel,
+    test_funnel_ui,
     test_groups,
     test_handover,
     test_handover_ui,
