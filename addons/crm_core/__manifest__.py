@@ -44,6 +44,7 @@
         "views/crm_pool_views.xml",
         "views/crm_pool_rule_views.xml",
         "security/crm_funnel_security.xml",
+        "wizard/crm_lead_lost_views.xml",
         "views/crm_competitor_views.xml",
         "views/crm_funnel_views.xml",
         "views/crm_core_menus.xml",
@@ -54,6 +55,7 @@
         "demo/crm_customer_profile_demo.xml",
         "demo/crm_rfm_demo.xml",
         "demo/crm_pool_demo.xml",
+        "demo/crm_funnel_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
