@@ -80,6 +80,10 @@ export class CrmFunnelDashboard extends Component {
         this.state.forecast = forecast;
     }
 
+    get funnelTitle() {
+        return _t("Opportunities in the Funnel");
+    }
+
     get maxAmount() {
         return Math.max(1, ...this.state.funnel.stages.map((stage) => stage.amount));
     }
