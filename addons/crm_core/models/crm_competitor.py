@@ -24,19 +24,33 @@ class CrmCompetitor(models.Model):
         "crm.lead.competition", "competitor_id", string="Competitions"
     )
     competition_count = fields.Integer(compute="_compute_competition_count")
+    won_count = fields.Integer(string="Won by Us", compute="_compute_competition_count")
+    lost_count = fields.Integer(string="Lost", compute="_compute_competition_count")
+    win_rate = fields.Float(
+        string="Our Win Rate (%)",
+        compute="_compute_competition_count",
+        digits=(16, 2),
+        help="Opportunities won against this competitor, out of those won or lost.",
+    )
 
     _name_company_uniq = models.UniqueIndex(
         "(company_id, lower(name))", "A competitor with this name already exists."
     )
 
     def _compute_competition_count(self):
-        counts = dict(
-            self.env["crm.lead.competition"]._read_group(
-                [("competitor_id", "in", self.ids)], ["competitor_id"], ["__count"]
-            )
-        )
+        # One grouped query for the whole recordset, whatever its size.
+        figures = {}
+        for competitor, outcome, count in self.env["crm.lead.competition"]._read_group(
+            [("competitor_id", "in", self.ids)], ["competitor_id", "outcome"], ["__count"]
+        ):
+            figures.setdefault(competitor, {})[outcome] = count
         for competitor in self:
-            competitor.competition_count = counts.get(competitor, 0)
+            counts = figures.get(competitor, {})
+            won, lost = counts.get("won", 0), counts.get("lost", 0)
+            competitor.competition_count = sum(counts.values())
+            competitor.won_count = won
+            competitor.lost_count = lost
+            competitor.win_rate = round(100.0 * won / (won + lost), 2) if won + lost else 0.0
 
     def action_open_competitions(self):
         self.ensure_one()

@@ -140,6 +140,42 @@ class TestCompetitor(CrmFunnelCommon):
             ],
         )
 
+    def test_win_rate_on_competitor(self):
+        self.opp_1.action_set_won()
+        self.lose(self.opp_2, self.reason_competitor, self.acme)
+        self.lose(self.opp_late, self.reason_competitor, self.zen)
+        competitors = self.acme | self.bolt | self.zen
+        competitors.invalidate_recordset()
+        with self.assertQueryCount(1):
+            competitors.mapped("win_rate")
+        self.assertRecordValues(
+            competitors,
+            [
+                {"competition_count": 3, "won_count": 1, "lost_count": 1, "win_rate": 50.0},
+                {"competition_count": 2, "won_count": 1, "lost_count": 1, "win_rate": 50.0},
+                {"competition_count": 1, "won_count": 0, "lost_count": 1, "win_rate": 0.0},
+            ],
+        )
+
+    def test_multi_company(self):
+        other = self.env["res.company"].create({"name": "Funnel Other Company"})
+        foreign = self.env["crm.competitor"].create(
+            {"name": "Foreign Rival", "company_id": other.id}
+        )
+        found = (
+            self.env["crm.competitor"]
+            .with_user(self.manager)
+            .search([("id", "in", (foreign | self.acme).ids)])
+        )
+        self.assertEqual(found, self.acme)
+        # Nor can a competition pair an opportunity with another company's competitor.
+        with self.assertRaisesRegex(UserError, "no company crossover is allowed"):
+            self.opp_3.competition_ids = [Command.create({"competitor_id": foreign.id})]
+        wizard_error = "belongs to another company than the opportunities"
+        with self.assertRaisesRegex(UserError, wizard_error):
+            self.lose(self.opp_3, self.reason_competitor, foreign)
+        self.assertRecordValues(self.opp_3, [{"active": True, "lost_competitor_id": False}])
+
     def test_bad_inputs(self):
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.env.cr.savepoint():
