@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import MANAGER
@@ -17,7 +18,11 @@ class TestFunnelUi(HttpCase):
         Stage = cls.env["crm.stage"]
         qualify = Stage.create({"name": "Tour Funnel Qualify", "sequence": 2001})
         propose = Stage.create({"name": "Tour Funnel Propose", "sequence": 2002})
-        cls.env["crm.lead"].create(
+        cls.acme = cls.env["crm.competitor"].create({"name": "Tour Acme"})
+        cls.reason = cls.env["crm.lost.reason"].create(
+            {"name": "Tour Lost to Competition", "is_competitor": True}
+        )
+        cls.opportunities = cls.env["crm.lead"].create(
             [
                 {
                     "name": name,
@@ -47,3 +52,25 @@ class TestFunnelUi(HttpCase):
         competitor = self.env["crm.competitor"].search([("name", "=", "Tour Rival Ltd")])
         self.assertRecordValues(competitor, [{"website": "https://rival.example.com"}])
         self.assertRecordValues(competitor.product_ids, [{"name": "Rival CRM", "price": 1200.0}])
+
+    def test_lost_to_competitor(self):
+        opportunity = self.opportunities[0]
+        opportunity.competition_ids = [Command.create({"competitor_id": self.acme.id})]
+        self.start_tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{opportunity.id}",
+            "crm_core_lost_to_competitor",
+            login="tour_funnel_manager",
+        )
+        self.assertRecordValues(
+            opportunity,
+            [
+                {
+                    "won_status": "lost",
+                    "lost_reason_id": self.reason.id,
+                    "lost_competitor_id": self.acme.id,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            opportunity.competition_ids, [{"outcome": "lost", "is_winner": True}]
+        )
