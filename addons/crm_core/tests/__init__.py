@@ -21,4 +21,5 @@ from . import (
     test_relation_graph_ui,
     test_rfm,
     test_sales_performance,
+    test_sales_target_ui,
 )
