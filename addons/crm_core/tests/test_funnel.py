@@ -96,6 +96,21 @@ class TestFunnelForecast(CrmFunnelCommon):
             ],
         )
 
+    @users("salesman_b")
+    def test_funnel_dashboard_team_scope(self):
+        # The dashboard's "My Teams" filter, as the client action builds it.
+        team_scope = [
+            "|",
+            ("team_id.user_id", "=", self.env.uid),
+            ("team_id.member_ids", "in", [self.env.uid]),
+        ]
+        # A salesperson's rules still apply: their own and nobody's, in their teams.
+        funnel = self.env["crm.lead"].crm_funnel(team_scope + self.funnel_domain)
+        self.assertEqual(
+            self.stage_rows(funnel),
+            [("Funnel Qualify", 1, 3000.0, 600.0), ("Funnel Propose", 1, 400.0, 100.0)],
+        )
+
     @users("leader_2")
     def test_forecast_other_leader_sees_other_team(self):
         forecast = self.env["crm.lead"].crm_forecast(self.funnel_domain, months=3)
