@@ -10,8 +10,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tools import SQL
 
-from .data import _team_of_user
-
 FORECAST_MONTHS = 12
 
 
@@ -28,7 +26,7 @@ def insert_opportunities(env, bench, count):
     won = stages.filtered("is_won")[:1]
     open_stages = (stages - won).ids
     users = bench.users.ids
-    team_of = _team_of_user(bench)
+    team_of = {user.id: team.id for team in bench.teams for user in team.member_ids}
     cr.execute(
         SQL(
             """
