@@ -48,6 +48,10 @@
         "wizard/crm_quotation_compare_views.xml",
         "wizard/crm_stock_inquiry_views.xml",
         "views/sale_order_views.xml",
+        "security/crm_funnel_security.xml",
+        "wizard/crm_lead_lost_views.xml",
+        "views/crm_competitor_views.xml",
+        "views/crm_funnel_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [
@@ -58,6 +62,7 @@
         "demo/crm_pool_demo.xml",
         "demo/crm_opportunity_demo.xml",
         "demo/crm_quote_demo.xml",
+        "demo/crm_funnel_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,11 +1,14 @@
 from . import (
     test_access_matrix,
+    test_competitor,
     test_customer_profile,
     test_customer_profile_ui,
     test_customer_timeline,
     test_customer_timeline_ui,
     test_customer_ui,
     test_duplicate_guard,
+    test_funnel,
+    test_funnel_ui,
     test_groups,
     test_handover,
     test_handover_ui,
@@ -24,6 +27,8 @@ from . import (
     test_quote_ui,
     test_relation_graph_ui,
     test_rfm,
+    test_sales_performance,
+    test_sales_target_ui,
     test_stage_evidence,
     test_stock_inquiry,
 )

@@ -1,5 +1,6 @@
 from . import (
     crm_lead2opportunity_partner,
+    crm_lead_lost,
     crm_pool_assign,
     crm_pool_release,
     crm_quotation_compare,
