@@ -43,6 +43,10 @@
         "views/res_partner_crm_360_views.xml",
         "views/crm_pool_views.xml",
         "views/crm_pool_rule_views.xml",
+        "security/crm_approval_security.xml",
+        "data/crm_approval_data.xml",
+        "views/crm_approval_views.xml",
+        "views/crm_approval_templates.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

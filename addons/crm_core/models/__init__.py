@@ -5,8 +5,12 @@ from . import crm_pool, crm_pool_resource
 # isort: on
 from . import (
     base_partner_merge_automatic_wizard,
+    crm_approval_delegation,
+    crm_approval_pending,
+    crm_approval_token,
     crm_customer_level,
     crm_customer_type,
+    crm_discount_authority,
     crm_handover,
     crm_handover_line,
     crm_lead,
@@ -22,4 +26,7 @@ from . import (
     res_config_settings,
     res_partner,
     sale_order,
+    tier_definition,
+    tier_review,
+    tier_validation,
 )

@@ -1,0 +1,127 @@
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .approval_common import ApprovalCommon
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalFlow(ApprovalCommon):
+    def _reject_wizard(self, user, reason):
+        action = self.order.with_user(user).reject_tier()
+        self.assertEqual(action["res_model"], "crm.approval.reject")
+        wizard = (
+            self.env["crm.approval.reject"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"reason": reason})
+        )
+        return wizard
+
+    def test_reject_with_reason(self):
+        self._request()
+        with self.assertRaisesRegex(UserError, "Give the reason"):
+            self._reject_wizard(self.manager, "   ").action_reject()
+        self.assertRecordValues(self.order.review_ids, [{"status": "pending"}])
+        self._reject_wizard(self.manager, "Margin too low").action_reject()
+        self.assertRecordValues(
+            self.order.review_ids,
+            [
+                {
+                    "status": "rejected",
+                    "reject_reason": "Margin too low",
+                    "done_by": self.manager.id,
+                }
+            ],
+        )
+        self.assertRecordValues(self.order, [{"validation_status": "rejected"}])
+        self.assertIn("Margin too low", self.order.message_ids[0].body)
+
+    def test_reject_by_non_reviewer_refused(self):
+        self._request()
+        with self.assertRaisesRegex(UserError, "has no review waiting for Salesman B"):
+            self.order.with_user(self.salesman_b).reject_tier()
+
+    def test_forward(self):
+        self.definition.has_forward = True
+        self._request()
+        order = self.order.with_user(self.manager)
+        self.assertTrue(order.can_forward)
+
+        def forward_to(user):
+            action = order.forward_tier()
+            form = Form(
+                self.env["tier.validation.forward.wizard"]
+                .with_user(self.manager)
+                .with_context(**action["context"]),
+                view="base_tier_validation_forward.view_forward_wizard",
+            )
+            form.forward_reviewer_id = user
+            form.forward_description = "Second opinion"
+            return form.save()
+
+        with self.assertRaisesRegex(UserError, "cannot forward the review of .* to yourself"):
+            forward_to(self.manager).add_forward()
+        with self.assertRaisesRegex(UserError, "to Salesman A, who requested it"):
+            forward_to(self.salesman_a).add_forward()
+        self.assertRecordValues(self.order.review_ids, [{"status": "pending"}])
+
+        forward_to(self.leader_1).add_forward()
+        self.assertRecordValues(
+            self.order.review_ids,
+            [
+                {
+                    "status": "forwarded",
+                    "done_by": self.manager.id,
+                    "reviewer_ids": self.manager.ids,
+                },
+                {"status": "pending", "done_by": False, "reviewer_ids": self.leader_1.ids},
+            ],
+        )
+        # The forwarded review asks for a comment (OCA forward wizard default).
+        action = self.order.with_user(self.leader_1).validate_tier()
+        self.env["comment.wizard"].with_user(self.leader_1).with_context(
+            **action["context"]
+        ).create({"comment": "Fine for me"}).add_comment()
+        self.assertRecordValues(self.order, [{"validation_status": "validated"}])
+
+    def test_withdraw_keeps_history_and_allows_a_new_request(self):
+        self._request()
+        first = self.order.review_ids
+        with self.assertRaisesRegex(UserError, "Only Salesman A, who requested the approval"):
+            self.order.with_user(self.manager).action_withdraw_approval()
+        order = self.order.with_user(self.salesman_a)
+        self.assertTrue(order.crm_can_withdraw)
+        order.action_withdraw_approval()
+        self.assertFalse(order.review_ids)
+        self.assertRecordValues(order, [{"validation_status": "no", "need_validation": True}])
+        self.assertRecordValues(
+            first.with_context(active_test=False),
+            [{"status": "withdrawn", "active": False, "done_by": self.salesman_a.id}],
+        )
+        self.assertIn("withdrawn by Salesman A", order.message_ids[0].body)
+        with self.assertRaisesRegex(UserError, "no approval request waiting"):
+            order.action_withdraw_approval()
+
+        order.request_validation()
+        second = order.review_ids
+        self.order.with_user(self.manager).validate_tier()
+        self.assertEqual(order.crm_review_history_ids, first | second)
+        with self.assertRaisesRegex(UserError, "no approval request waiting"):
+            order.action_withdraw_approval()
+
+    def test_restart_and_cancel_keep_the_trail(self):
+        self._request()
+        first = self.order.review_ids
+        self.order.with_user(self.manager)._rejected_tier()
+        self.order.with_user(self.salesman_a).restart_validation()
+        self.assertFalse(self.order.review_ids)
+        self.assertRecordValues(
+            first.with_context(active_test=False), [{"status": "rejected", "active": False}]
+        )
+        self._request()
+        second = self.order.review_ids
+        self.order.with_user(self.salesman_a).action_cancel()
+        self.assertRecordValues(
+            second.with_context(active_test=False), [{"status": "cancel", "active": False}]
+        )
+        self.assertEqual(self.order.crm_review_history_ids, first | second)
