@@ -30,7 +30,7 @@ class SaleOrder(models.Model):
         help="A line gives more discount than the salesperson may grant alone.",
     )
 
-    @api.depends("order_line.discount", "user_id", "company_id")
+    @api.depends("order_line.discount", "user_id", "company_id.crm_discount_approval")
     def _compute_crm_discount_exceeded(self):
         for order in self:
             order.crm_discount_exceeded = bool(order._crm_lines_over_authority())
@@ -38,7 +38,9 @@ class SaleOrder(models.Model):
     def _crm_lines_over_authority(self):
         """Lines of ``self`` whose discount exceeds the salesperson's authority,
         as (line, authority) pairs. Orders without discount cost no query."""
-        discounted = self.order_line.filtered(lambda line: line.discount > 0)
+        discounted = self.order_line.filtered(
+            lambda line: line.discount > 0 and line.company_id.crm_discount_approval
+        )
         if not discounted:
             return []
         Authority = self.env["crm.discount.authority"]

@@ -8,6 +8,7 @@ class ApprovalCommon(CrmCoreCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.env.company.crm_discount_approval = True
         Authority = cls.env["crm.discount.authority"]
         cls.authority_salesman = Authority.create(
             {"group_id": cls.env.ref("sales_team.group_sale_salesman").id, "max_discount": 10}

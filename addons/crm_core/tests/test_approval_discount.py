@@ -60,6 +60,13 @@ class TestDiscountAuthority(ApprovalCommon):
         )
         self.assertFalse(self.orders["pool"].need_validation)
 
+    def test_off_unless_enabled_for_the_company(self):
+        self.env.company.crm_discount_approval = False
+        self.assertFalse(self.order.crm_discount_exceeded)
+        self.assertFalse(self.order.need_validation)
+        self.order.with_user(self.salesman_a).action_confirm()
+        self.assertRecordValues(self.order, [{"state": "sale", "validation_status": "no"}])
+
     def test_query_count_does_not_grow_with_orders(self):
         orders = self.order | self.orders["b"] | self.orders["c"]
         orders.order_line.discount = 15
