@@ -20,7 +20,7 @@ class TierValidation(models.AbstractModel):
         bypass_search_access=True,
         readonly=True,
     )
-    crm_can_withdraw = fields.Boolean(compute="_compute_crm_can_withdraw")
+    crm_can_withdraw = fields.Boolean(string="Can Withdraw", compute="_compute_crm_can_withdraw")
 
     @api.depends_context("uid")
     @api.depends("review_ids.status", "review_ids.requested_by")

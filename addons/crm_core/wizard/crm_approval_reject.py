@@ -6,8 +6,8 @@ class CrmApprovalReject(models.TransientModel):
     _name = "crm.approval.reject"
     _description = "Reject an Approval Request"
 
-    res_model = fields.Char(required=True)
-    res_id = fields.Integer(required=True)
+    res_model = fields.Char(string="Document Model", required=True)
+    res_id = fields.Integer(string="Document ID", required=True)
     review_ids = fields.Many2many("tier.review", string="Reviews")
     reason = fields.Text(required=True)
 
