@@ -93,15 +93,20 @@ class TierReview(models.Model):
         """Recompute the stored reviewers of these open reviews (delegations
         started or ended)."""
         reviews = self.filtered(lambda r: r.status in OPEN_STATUSES)
-        if reviews:
-            # As if their reviewer had changed: recomputes the stored reviewers and
-            # invalidates what depends on them (can_review of the documents...).
-            reviews.modified(["reviewer_id"])
-            reviews.flush_recordset(["reviewer_ids"])
+        if not reviews:
+            return
+        before = {review: review.reviewer_ids for review in reviews}
+        # As if their reviewer had changed: recomputes the stored reviewers and
+        # invalidates what depends on them (can_review of the documents...).
+        reviews.modified(["reviewer_id"])
+        reviews.flush_recordset(["reviewer_ids"])
+        # A delegate who joins a review already pending gets its links too.
+        for review in reviews.filtered(lambda r: r.status == "pending"):
+            review._crm_send_approval_mails(review.reviewer_ids - before[review])
 
-    def _crm_send_approval_mails(self):
-        """Send each reviewer of each review a mail with single-use approve and
-        reject links."""
+    def _crm_send_approval_mails(self, users=None):
+        """Send each reviewer of each review (or only ``users`` among them) a mail
+        with single-use approve and reject links."""
         template = self.env.ref("crm_core.mail_template_crm_approval_request", False)
         if not template:
             return
@@ -109,7 +114,8 @@ class TierReview(models.Model):
         for review in self.filtered("definition_id.crm_email_approval"):
             if not (review.res_id and review._has_resource_model()):
                 continue
-            for user in review.reviewer_ids.filtered("email"):
+            reviewers = review.reviewer_ids if users is None else review.reviewer_ids & users
+            for user in reviewers.filtered("email"):
                 approve_url = Token._crm_create_link(review, user, "approve")
                 reject_url = Token._crm_create_link(review, user, "reject")
                 # sudo: the requester may not read the mail template nor write

@@ -57,6 +57,27 @@ class TestApprovalDelegation(ApprovalCommon):
             self.assertRecordValues(delegation, [{"state": "active"}])
             self.assertEqual(review.reviewer_ids, self.manager | self.leader_1)
             self.assertTrue(self.order.with_user(self.leader_1).can_review)
+            # The delegate got the links of the review already pending, once.
+            mails = self.env["mail.mail"].search(
+                [("model", "=", "tier.review"), ("res_id", "=", review.id)]
+            )
+            self.assertEqual(sorted(mails.mapped("recipient_ids.name")), ["Leader 1", "Manager"])
+            self.assertEqual(
+                self.env["crm.approval.token"]
+                .sudo()
+                .search([("review_id", "=", review.id), ("user_id", "=", self.leader_1.id)])
+                .mapped("action"),
+                ["reject", "approve"],
+            )
+            Delegation._cron_refresh_reviews()
+            self.assertEqual(
+                len(
+                    self.env["mail.mail"].search(
+                        [("model", "=", "tier.review"), ("res_id", "=", review.id)]
+                    )
+                ),
+                2,
+            )
             pending = self.env["crm.approval.pending"].with_user(self.leader_1).search([])
             self.assertEqual(pending.review_id, review)
         with freeze_time("2026-12-06"):

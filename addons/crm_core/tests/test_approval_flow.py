@@ -1,5 +1,9 @@
+import io
+
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
+from odoo.tools import file_path
+from odoo.tools.translate import TranslationImporter
 
 from .approval_common import ApprovalCommon
 
@@ -125,3 +129,31 @@ class TestApprovalFlow(ApprovalCommon):
             second.with_context(active_test=False), [{"status": "cancel", "active": False}]
         )
         self.assertEqual(self.order.crm_review_history_ids, first | second)
+
+    def test_review_mail_in_the_reviewers_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        # Load zh_CN.po on its own: Odoo's loader merges it with crm_core.pot and
+        # drops the terms the .pot does not list yet (it is regenerated at merge).
+        importer = TranslationImporter(self.env.cr, verbose=False)
+        with open(file_path("crm_core/i18n/zh_CN.po"), "rb") as po_file:
+            content = io.BytesIO(po_file.read())
+        content.name = "zh_CN"  # not "*.po": no .pot lookup
+        importer.load(content, "po", "zh_CN")
+        importer.save(overwrite=True)
+        self.env.invalidate_all()  # the terms were written in SQL
+        self.manager.lang = "zh_CN"
+        self._request()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "tier.review"), ("res_id", "=", self.order.review_ids.id)]
+        )
+        self.assertEqual(mail.recipient_ids, self.manager.partner_id)
+        self.assertEqual(mail.subject, f"待您审批：{self.order.name}")  # noqa: RUF001
+        self.assertIn("请您审批", mail.body_html)
+        self.assertIn("/crm/approval/", mail.body_html)
+        tokens = (
+            self.env["crm.approval.token"]
+            .sudo()
+            .search([("review_id", "=", self.order.review_ids.id)])
+        )
+        self.assertEqual(sorted(tokens.mapped("action")), ["approve", "reject"])
+        self.assertEqual(tokens.user_id, self.manager)
