@@ -87,8 +87,9 @@ class TierValidation(models.AbstractModel):
             if rec._allow_to_remove_reviews(vals):
                 rec._crm_archive_reviews(status="cancel")
 
-    def reject_tier(self):
-        """Rejecting asks for the reason (wizard crm.approval.reject)."""
+    def action_reject_with_reason(self):
+        """The Reject button of the form: ask for the reason (wizard
+        crm.approval.reject). OCA's ``reject_tier`` stays as it is for code."""
         self.ensure_one()
         sequences = self._get_sequences_to_approve(self.env.user)
         reviews = self.review_ids.filtered(

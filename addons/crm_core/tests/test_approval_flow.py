@@ -11,7 +11,7 @@ from .approval_common import ApprovalCommon
 @tagged("post_install", "-at_install")
 class TestApprovalFlow(ApprovalCommon):
     def _reject_wizard(self, user, reason):
-        action = self.order.with_user(user).reject_tier()
+        action = self.order.with_user(user).action_reject_with_reason()
         self.assertEqual(action["res_model"], "crm.approval.reject")
         wizard = (
             self.env["crm.approval.reject"]
@@ -43,7 +43,7 @@ class TestApprovalFlow(ApprovalCommon):
     def test_reject_by_non_reviewer_refused(self):
         self._request()
         with self.assertRaisesRegex(UserError, "has no review waiting for Salesman B"):
-            self.order.with_user(self.salesman_b).reject_tier()
+            self.order.with_user(self.salesman_b).action_reject_with_reason()
 
     def test_forward(self):
         self.definition.has_forward = True
@@ -157,3 +157,12 @@ class TestApprovalFlow(ApprovalCommon):
         )
         self.assertEqual(sorted(tokens.mapped("action")), ["approve", "reject"])
         self.assertEqual(tokens.user_id, self.manager)
+
+    def test_form_buttons_and_history(self):
+        arch = self.env["sale.order"].get_view(view_type="form")["arch"]
+        arch = arch.decode() if isinstance(arch, bytes) else arch
+        self.assertIn('name="action_reject_with_reason"', arch)
+        self.assertNotIn('name="reject_tier"', arch)
+        self.assertIn('name="forward_tier"', arch)
+        self.assertIn('name="action_withdraw_approval"', arch)
+        self.assertIn('name="crm_review_history_ids"', arch)
