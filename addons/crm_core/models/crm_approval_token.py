@@ -23,6 +23,13 @@ class CrmApprovalToken(models.Model):
 
     _token_hash_unique = models.UniqueIndex("(token_hash)")
 
+    @api.autovacuum
+    def _gc_old_links(self):
+        """Links expired for a month serve no purpose, not even as an audit
+        trail (the reviews keep who decided and when)."""
+        limit = fields.Datetime.now() - timedelta(days=30)
+        self.sudo().search([("expiry_date", "<", limit)]).unlink()
+
     @api.model
     def _hash(self, token):
         return hashlib.sha256((token or "").encode()).hexdigest()

@@ -111,7 +111,10 @@ class TierReview(models.Model):
         if not template:
             return
         Token = self.env["crm.approval.token"]
-        for review in self.filtered("definition_id.crm_email_approval"):
+        # Forwarded reviews have no definition: they follow the forwarded one's.
+        for review in self.filtered(
+            lambda r: not r.definition_id or r.definition_id.crm_email_approval
+        ):
             if not (review.res_id and review._has_resource_model()):
                 continue
             reviewers = review.reviewer_ids if users is None else review.reviewer_ids & users

@@ -70,6 +70,11 @@ class TestApprovalFlow(ApprovalCommon):
         self.assertRecordValues(self.order.review_ids, [{"status": "pending"}])
 
         forward_to(self.leader_1).add_forward()
+        forwarded = self.order.review_ids[1:]
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "tier.review"), ("res_id", "=", forwarded.id)]
+        )
+        self.assertEqual(mail.recipient_ids, self.leader_1.partner_id)
         self.assertRecordValues(
             self.order.review_ids,
             [

@@ -142,6 +142,15 @@ class TestApprovalMail(HttpCase, ApprovalCommon):
             Token.sudo().search([("review_id", "=", review.id)]).mapped("used_date"), [False] * 3
         )
 
+    def test_old_links_are_vacuumed(self):
+        self._request()
+        Token = self.env["crm.approval.token"].sudo()
+        tokens = Token.search([("review_id", "=", self.order.review_ids.id)])
+        self.assertEqual(len(tokens), 2)
+        with freeze_time(fields.Datetime.now() + timedelta(days=40)):
+            Token._gc_old_links()
+        self.assertFalse(tokens.exists())
+
     def test_link_of_a_decided_review(self):
         self._request()
         review = self.order.review_ids
