@@ -52,6 +52,10 @@
         "wizard/crm_lead_lost_views.xml",
         "views/crm_competitor_views.xml",
         "views/crm_funnel_views.xml",
+        "security/crm_approval_security.xml",
+        "data/crm_approval_data.xml",
+        "views/crm_approval_views.xml",
+        "views/crm_approval_templates.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

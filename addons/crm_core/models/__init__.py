@@ -5,11 +5,15 @@ from . import crm_pool, crm_pool_resource
 # isort: on
 from . import (
     base_partner_merge_automatic_wizard,
+    crm_approval_delegation,
+    crm_approval_pending,
+    crm_approval_token,
     crm_competitor,
     crm_competitor_product,
     crm_competitor_report,
     crm_customer_level,
     crm_customer_type,
+    crm_discount_authority,
     crm_handover,
     crm_handover_line,
     crm_lead,
@@ -37,4 +41,7 @@ from . import (
     res_users,
     sale_order,
     sale_order_line,
+    tier_definition,
+    tier_review,
+    tier_validation,
 )

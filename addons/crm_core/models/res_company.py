@@ -30,6 +30,13 @@ class ResCompany(models.Model):
         help="For this many days a salesperson may not claim back a record recalled from"
         " them; 0 lets them claim it back at once.",
     )
+    # Approval layer: off until a manager turns it on, so that installing the
+    # module changes no existing quotation flow.
+    crm_discount_approval = fields.Boolean(
+        string="Discount Approval",
+        help="Quotations with a line discount above the salesperson's discount authority"
+        " need the approval of a sales manager before they are confirmed.",
+    )
 
     @api.constrains("pool_reclaim_days")
     def _check_pool_reclaim_days(self):

@@ -1,5 +1,11 @@
 from . import (
     test_access_matrix,
+    test_approval_access,
+    test_approval_delegation,
+    test_approval_discount,
+    test_approval_flow,
+    test_approval_mail,
+    test_approval_ui,
     test_competitor,
     test_customer_profile,
     test_customer_profile_ui,

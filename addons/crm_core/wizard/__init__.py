@@ -1,4 +1,5 @@
 from . import (
+    crm_approval_reject,
     crm_lead2opportunity_partner,
     crm_lead_lost,
     crm_pool_assign,
@@ -7,4 +8,5 @@ from . import (
     crm_quotation_compare_line,
     crm_stock_inquiry,
     crm_stock_inquiry_line,
+    tier_validation_forward_wizard,
 )
