@@ -147,6 +147,10 @@ class CrmLeadProduct(models.Model):
                 )
             )
 
+    def action_crm_stock_lookup(self):
+        self.ensure_one()
+        return self.product_id.action_crm_stock_lookup()
+
     def _prepare_sale_order_line(self):
         self.ensure_one()
         return {

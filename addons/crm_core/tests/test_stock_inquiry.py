@@ -195,3 +195,18 @@ class TestStockInquiry(CrmCoreCommon):
         )
         self.assertEqual(inquiry.line_ids.warehouse_id, self.warehouses | wh_2)
         self.assertEqual(inquiry.on_hand_total, 19.0)
+
+    @users("salesman_a")
+    def test_from_opportunity_line(self):
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Pump deal",
+                "type": "opportunity",
+                "product_line_ids": [
+                    Command.create({"product_id": self.item.id, "product_uom_qty": 2.0})
+                ],
+            }
+        )
+        action = lead.product_line_ids.action_crm_stock_lookup()
+        inquiry = self.env["crm.stock.inquiry"].browse(action["res_id"])
+        self.assertRecordValues(inquiry, [{"product_id": self.item.id, "on_hand_total": 14.0}])
