@@ -43,6 +43,9 @@
         "views/res_partner_crm_360_views.xml",
         "views/crm_pool_views.xml",
         "views/crm_pool_rule_views.xml",
+        "security/crm_return_request_security.xml",
+        "data/crm_return_request_data.xml",
+        "views/crm_return_request_views.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

@@ -15,6 +15,8 @@ from . import (
     crm_pool_log,
     crm_pool_quota,
     crm_pool_rule,
+    crm_return_request,
+    crm_return_request_line,
     crm_rfm_segment,
     crm_sales_region,
     crm_team,

@@ -16,5 +16,6 @@ from . import (
     test_pool_recall,
     test_pool_ui,
     test_relation_graph_ui,
+    test_return_request,
     test_rfm,
 )
