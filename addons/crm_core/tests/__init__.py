@@ -17,5 +17,7 @@ from . import (
     test_pool_ui,
     test_relation_graph_ui,
     test_return_request,
+    test_return_request_access,
+    test_return_request_import,
     test_rfm,
 )
