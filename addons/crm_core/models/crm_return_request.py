@@ -75,7 +75,6 @@ class CrmReturnRequest(models.Model):
         store=True,
         precompute=True,
         index=True,
-        default=lambda self: self.env.company,
     )
     currency_id = fields.Many2one(related="sale_order_id.currency_id")
     reason = fields.Text()

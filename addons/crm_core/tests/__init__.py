@@ -19,5 +19,6 @@ from . import (
     test_return_request,
     test_return_request_access,
     test_return_request_import,
+    test_return_request_ui,
     test_rfm,
 )

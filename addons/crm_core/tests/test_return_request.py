@@ -1,7 +1,7 @@
 from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged, users
+from odoo.tests import Form, tagged, users
 
 from .return_common import CrmReturnCommon
 
@@ -317,3 +317,30 @@ class TestReturnRequestFlow(CrmReturnCommon):
         self.assertEqual(self.order.crm_return_request_count, 1)
         action = self.order.action_new_crm_return_request()
         self.assertEqual(action["context"], {"default_sale_order_id": self.order.id})
+
+    def test_form_from_order(self):
+        action = self.order.with_user(self.salesman_a).action_new_crm_return_request()
+        Request = self.env["crm.return.request"].with_user(self.salesman_a)
+        with Form(Request.with_context(**action["context"])) as form:
+            self.assertEqual(form.user_id, self.salesman_a)
+            self.assertEqual(len(form.line_ids), 2)
+            with form.line_ids.edit(0) as line:
+                line.requested_qty = 3
+        request = form.record
+        self.assertRecordValues(
+            request,
+            [
+                {
+                    "sale_order_id": self.order.id,
+                    "user_id": self.salesman_a.id,
+                    "team_id": self.team_1.id,
+                }
+            ],
+        )
+        self.assertRecordValues(
+            request.line_ids,
+            [
+                {"sale_line_id": self.widget_line.id, "requested_qty": 3.0},
+                {"sale_line_id": self.gadget_line.id, "requested_qty": 2.0},
+            ],
+        )
