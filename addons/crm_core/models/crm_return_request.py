@@ -225,8 +225,10 @@ class CrmReturnRequest(models.Model):
         for line in self.line_ids:
             line._check_requested_qty()
         # The approver starts from the requested quantities and may lower them.
-        for line in self.line_ids:
-            line.with_context(crm_return_set_approved=True).approved_qty = line.requested_qty
+        # Only the approver may write approved_qty (see the line's write); this
+        # initial copy is made by the system, hence as superuser.
+        for line in self.line_ids.sudo():
+            line.approved_qty = line.requested_qty
         self.write({"state": "submitted"})
         to_validate = self.filtered("need_validation")
         if to_validate:

@@ -60,6 +60,10 @@ class CrmReturnRequestLine(models.Model):
     _approved_qty_positive = models.Constraint(
         "CHECK(approved_qty >= 0)", "The approved quantity cannot be negative."
     )
+    _sale_line_unique = models.UniqueIndex(
+        "(request_id, sale_line_id)",
+        "An order line can appear only once in a return request.",
+    )
 
     @api.constrains("sale_line_id", "request_id")
     def _check_sale_line_order(self):
@@ -129,7 +133,7 @@ class CrmReturnRequestLine(models.Model):
             line.price_subtotal = qty * line.price_unit * (1 - discount / 100.0)
 
     def write(self, vals):
-        if "approved_qty" in vals and not self.env.context.get("crm_return_set_approved"):
+        if "approved_qty" in vals and not self.env.su:
             for line in self:
                 request = line.request_id
                 if request.state != "submitted" or not request.can_review:

@@ -2,6 +2,7 @@ from unittest.mock import patch
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged, users
+from odoo.tools import mute_logger
 
 from .return_common import CrmReturnCommon
 
@@ -224,7 +225,8 @@ class TestReturnRequestFlow(CrmReturnCommon):
         with self.assertRaisesRegex(UserError, r"Only the approver of return request"):
             request.line_ids.with_user(self.salesman_a).approved_qty = 1.0
         with self.assertRaisesRegex(UserError, r"Only the approver of return request"):
-            self._new_request({self.gadget_line: 1}).line_ids.approved_qty = 1.0
+            draft = self._new_request({self.gadget_line: 1})
+            draft.line_ids.with_user(self.manager).approved_qty = 1.0
 
     def test_error_nothing_approved(self):
         request = self._new_request({self.widget_line: 2})
@@ -344,3 +346,11 @@ class TestReturnRequestFlow(CrmReturnCommon):
                 {"sale_line_id": self.gadget_line.id, "requested_qty": 2.0},
             ],
         )
+
+    def test_error_same_line_twice(self):
+        with (
+            self.assertRaisesRegex(Exception, r"sale_line_unique"),
+            self.env.cr.savepoint(),
+            mute_logger("odoo.sql_db"),
+        ):
+            self._new_request({self.widget_line: 1}).line_ids.copy()
