@@ -354,3 +354,18 @@ class TestReturnRequestFlow(CrmReturnCommon):
             mute_logger("odoo.sql_db"),
         ):
             self._new_request({self.widget_line: 1}).line_ids.copy()
+
+    def test_quantities_query_count(self):
+        """Computing what can be returned costs the same for one line or many."""
+        one = self._new_request({self.widget_line: 1})
+        order = self._delivered_order(
+            self.customers["a"],
+            {self.widget: (2, 2), self.gadget: (2, 2), self.product: (2, 2)},
+        )
+        many = self._new_request(dict.fromkeys(order.order_line, 1), order=order)
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=8):
+            one.line_ids.mapped("returnable_qty")
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=8):
+            many.line_ids.mapped("returnable_qty")

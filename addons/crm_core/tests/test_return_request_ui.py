@@ -151,3 +151,34 @@ class TestReturnRequestUi(HttpCase):
         other = self.env["sale.order"].create({"partner_id": self.manager.partner_id.id})
         response = self.url_open(f"/my/returns/new?order_id={other.id}")
         self.assertTrue(response.url.endswith("/my/orders"))
+
+    def test_portal_page_access(self):
+        request = self.env["crm.return.request"].create(
+            {
+                "sale_order_id": self.order.id,
+                "line_ids": [
+                    Command.create({"sale_line_id": self.order.order_line.id, "requested_qty": 1})
+                ],
+            }
+        )
+        stranger_partner = self.env["res.partner"].create({"name": "Stranger"})
+        new_test_user(
+            self.env,
+            login="tour_rr_stranger",
+            groups="base.group_portal",
+            partner_id=stranger_partner.id,
+        )
+        self.authenticate("tour_rr_stranger", "tour_rr_stranger")
+        response = self.url_open(f"/my/returns/{request.id}")
+        self.assertEqual(urlsplit(response.url).path, "/my")
+        response = self.url_open("/my/returns")
+        self.assertNotIn(request.name, response.text)
+        # The link sent by e-mail carries the token and opens the page.
+        response = self.url_open(request.get_portal_url())
+        self.assertEqual(urlsplit(response.url).path, f"/my/returns/{request.id}")
+        self.assertIn(request.name, response.text)
+        self.authenticate("tour_rr_portal", "tour_rr_portal")
+        response = self.url_open("/my/returns")
+        self.assertIn(request.name, response.text)
+        response = self.url_open(f"/my/returns/{request.id}")
+        self.assertIn("Tour Widget", response.text)
