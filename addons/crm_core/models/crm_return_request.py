@@ -344,6 +344,19 @@ class CrmReturnRequest(models.Model):
                     )
                 )
 
+    def _ensure_lines_editable(self):
+        # The lines are what gets approved: once submitted only the approver
+        # touches them, and only their approved quantity.
+        for request in self:
+            if request.state != "draft" and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "The lines of return request %(name)s can only be changed "
+                        "while it is a draft.",
+                        name=request.name,
+                    )
+                )
+
     def _check_sale_order(self):
         for request in self:
             order = request.sale_order_id

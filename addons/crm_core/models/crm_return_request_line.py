@@ -132,7 +132,17 @@ class CrmReturnRequestLine(models.Model):
             discount = line.sale_line_id.discount
             line.price_subtotal = qty * line.price_unit * (1 - discount / 100.0)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        requests = self.env["crm.return.request"].browse(
+            {vals["request_id"] for vals in vals_list if vals.get("request_id")}
+        )
+        requests._ensure_lines_editable()
+        return super().create(vals_list)
+
     def write(self, vals):
+        if set(vals) - {"approved_qty"}:
+            self.request_id._ensure_lines_editable()
         if "approved_qty" in vals and not self.env.su:
             for line in self:
                 request = line.request_id
@@ -145,6 +155,10 @@ class CrmReturnRequestLine(models.Model):
                         )
                     )
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_request_not_draft(self):
+        self.request_id._ensure_lines_editable()
 
     def _get_delivered_and_returned(self, sale_lines):
         """Per sale line: the quantity delivered to the customer, and the

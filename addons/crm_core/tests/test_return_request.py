@@ -369,3 +369,17 @@ class TestReturnRequestFlow(CrmReturnCommon):
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=8):
             many.line_ids.mapped("returnable_qty")
+
+    def test_error_lines_frozen_after_submit(self):
+        request = self._new_request({self.widget_line: 2})
+        request.action_submit()
+        line = request.line_ids.with_user(self.salesman_a)
+        with self.assertRaisesRegex(UserError, r"can only be changed while it is a draft"):
+            line.requested_qty = 5
+        with self.assertRaisesRegex(UserError, r"can only be changed while it is a draft"):
+            line.unlink()
+        with self.assertRaisesRegex(UserError, r"can only be changed while it is a draft"):
+            self.env["crm.return.request.line"].with_user(self.salesman_a).create(
+                {"request_id": request.id, "sale_line_id": self.gadget_line.id}
+            )
+        self.assertRecordValues(request.line_ids, [{"requested_qty": 2.0, "approved_qty": 2.0}])
