@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.tests import tagged
 
 from .return_common import CrmReturnCommon
@@ -103,5 +104,26 @@ class TestReturnRequestImport(CrmReturnCommon):
             [
                 {"product_id": self.widget.id, "product_uom_qty": 4.0, "price_unit": 90.0},
                 {"product_id": self.gadget.id, "product_uom_qty": 1.0, "price_unit": 35.0},
+            ],
+        )
+
+    def test_export_request_with_lines(self):
+        request = self.env["crm.return.request"].create(
+            {
+                "sale_order_id": self.order.id,
+                "line_ids": [
+                    Command.create({"sale_line_id": self.widget_line.id, "requested_qty": 2}),
+                    Command.create({"sale_line_id": self.gadget_line.id, "requested_qty": 1}),
+                ],
+            }
+        )
+        rows = request.export_data(
+            ["name", "type", "line_ids/product_id", "line_ids/requested_qty"]
+        )["datas"]
+        self.assertEqual(
+            rows,
+            [
+                [request.name, "Return", "Return Widget", 2.0],
+                ["", "", "Return Gadget", 1.0],
             ],
         )
