@@ -56,6 +56,10 @@
         "data/crm_approval_data.xml",
         "views/crm_approval_views.xml",
         "views/crm_approval_templates.xml",
+        "security/crm_return_request_security.xml",
+        "data/crm_return_request_data.xml",
+        "views/crm_return_request_views.xml",
+        "views/crm_return_request_portal_templates.xml",
         "views/crm_core_menus.xml",
     ],
     "demo": [

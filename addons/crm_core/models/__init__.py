@@ -27,6 +27,8 @@ from . import (
     crm_pool_log,
     crm_pool_quota,
     crm_pool_rule,
+    crm_return_request,
+    crm_return_request_line,
     crm_rfm_segment,
     crm_sales_performance,
     crm_sales_region,

@@ -1,0 +1,521 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+RETURN_TYPES = [
+    ("return", "Return"),
+    ("exchange", "Exchange"),
+    ("refund", "Refund Only"),
+]
+
+
+class CrmReturnRequest(models.Model):
+    _name = "crm.return.request"
+    _description = "Return / Exchange / Refund Request"
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "tier.validation",
+    ]
+    _order = "id desc"
+    _check_company_auto = True
+
+    # Approval through OCA tier validation: a submitted request waits for its
+    # reviews; once validated it moves to "approved". The form places the
+    # validation buttons itself because the approver must still edit the
+    # approved quantities while the request is under validation.
+    _state_from = ["submitted"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = True
+
+    name = fields.Char(default="New", copy=False, readonly=True, index="trigram", required=True)
+    type = fields.Selection(RETURN_TYPES, required=True, default="return", tracking=True)
+    sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Sales Order",
+        required=True,
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('state', '=', 'sale')]",
+    )
+    partner_id = fields.Many2one(
+        related="sale_order_id.partner_id", store=True, index=True, string="Customer"
+    )
+    commercial_partner_id = fields.Many2one(
+        related="sale_order_id.partner_id.commercial_partner_id",
+        store=True,
+        index=True,
+        string="Commercial Entity",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        compute="_compute_from_order",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        tracking=True,
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        compute="_compute_from_order",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        compute="_compute_from_order",
+        store=True,
+        precompute=True,
+        index=True,
+    )
+    currency_id = fields.Many2one(related="sale_order_id.currency_id")
+    reason = fields.Text()
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "To Approve"),
+            ("approved", "Approved"),
+            ("done", "Done"),
+            ("rejected", "Rejected"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        copy=False,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    approver_opinion = fields.Text(copy=False, tracking=True)
+    line_ids = fields.One2many("crm.return.request.line", "request_id", string="Lines", copy=True)
+    amount_total = fields.Monetary(compute="_compute_amount_total", currency_field="currency_id")
+    return_picking_ids = fields.Many2many(
+        "stock.picking",
+        "crm_return_request_return_picking_rel",
+        "request_id",
+        "picking_id",
+        string="Return Receipts",
+        copy=False,
+        readonly=True,
+    )
+    replacement_picking_ids = fields.Many2many(
+        "stock.picking",
+        "crm_return_request_replacement_picking_rel",
+        "request_id",
+        "picking_id",
+        string="Replacement Deliveries",
+        copy=False,
+        readonly=True,
+    )
+    credit_note_ids = fields.Many2many(
+        "account.move",
+        "crm_return_request_credit_note_rel",
+        "request_id",
+        "move_id",
+        string="Credit Notes",
+        copy=False,
+        readonly=True,
+    )
+    return_picking_count = fields.Integer(compute="_compute_document_counts")
+    replacement_picking_count = fields.Integer(compute="_compute_document_counts")
+    credit_note_count = fields.Integer(compute="_compute_document_counts")
+    can_be_submitted = fields.Boolean(compute="_compute_can_be")
+    can_be_executed = fields.Boolean(compute="_compute_can_be")
+    can_be_cancelled = fields.Boolean(compute="_compute_can_be")
+
+    @api.depends("sale_order_id")
+    def _compute_from_order(self):
+        for request in self:
+            order = request.sale_order_id
+            if order:
+                request.user_id = order.user_id
+                request.team_id = order.team_id
+                request.company_id = order.company_id
+            elif not request.company_id:
+                request.company_id = self.env.company
+
+    @api.depends("line_ids.price_subtotal")
+    def _compute_amount_total(self):
+        for request in self:
+            request.amount_total = sum(request.line_ids.mapped("price_subtotal"))
+
+    @api.depends("return_picking_ids", "replacement_picking_ids", "credit_note_ids")
+    def _compute_document_counts(self):
+        for request in self:
+            request.return_picking_count = len(request.return_picking_ids)
+            request.replacement_picking_count = len(request.replacement_picking_ids)
+            request.credit_note_count = len(request.credit_note_ids)
+
+    @api.depends("state", "line_ids")
+    def _compute_can_be(self):
+        for request in self:
+            request.can_be_submitted = request.state == "draft" and bool(request.line_ids)
+            request.can_be_executed = request.state == "approved"
+            request.can_be_cancelled = request.state in ("draft", "submitted", "approved")
+
+    @api.onchange("sale_order_id")
+    def _onchange_sale_order_id(self):
+        # Propose every delivered line with what can still be returned.
+        if self.state != "draft":
+            return
+        Line = self.env["crm.return.request.line"]
+        commands = [(5, 0, 0)]
+        for sale_line in self.sale_order_id.order_line._origin:
+            candidate = Line.new({"sale_line_id": sale_line.id})
+            if candidate.sale_line_id.display_type or candidate.returnable_qty <= 0:
+                continue
+            commands.append(
+                (
+                    0,
+                    0,
+                    {
+                        "sale_line_id": candidate.sale_line_id.id,
+                        "requested_qty": candidate.returnable_qty,
+                    },
+                )
+            )
+        self.line_ids = commands
+
+    def _compute_access_url(self):
+        res = super()._compute_access_url()
+        for request in self:
+            request.access_url = f"/my/returns/{request.id}"
+        return res
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "New") == "New":
+                vals["name"] = self.env["ir.sequence"].next_by_code("crm.return.request") or "New"
+        requests = super().create(vals_list)
+        requests._check_sale_order()
+        return requests
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "sale_order_id" in vals:
+            self._check_sale_order()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_not_draft(self):
+        not_draft = self.filtered(lambda r: r.state not in ("draft", "cancel"))
+        if not_draft:
+            raise UserError(
+                self.env._(
+                    "Only draft or cancelled requests can be deleted: %(names)s.",
+                    names=", ".join(not_draft.mapped("name")),
+                )
+            )
+
+    def _get_report_base_filename(self):
+        self.ensure_one()
+        return self.env._("Return Request %(name)s", name=self.name)
+
+    def action_submit(self):
+        self._ensure_can_be_submitted()
+        for line in self.line_ids:
+            line._check_requested_qty()
+        # The approver starts from the requested quantities and may lower them.
+        # Only the approver may write approved_qty (see the line's write); this
+        # initial copy is made by the system, hence as superuser.
+        for line in self.line_ids.sudo():
+            line.approved_qty = line.requested_qty
+        self.write({"state": "submitted"})
+        to_validate = self.filtered("need_validation")
+        if to_validate:
+            to_validate.request_validation()
+            # need_validation has no dependencies: drop its cached value now
+            # that the reviews exist, or the next write asks for them again.
+            to_validate.invalidate_recordset(["need_validation"])
+        # Without any applicable tier definition there is nobody to ask.
+        (self - to_validate).filtered(lambda r: not r.review_ids).write({"state": "approved"})
+        return True
+
+    def action_cancel(self):
+        self._ensure_can_be_cancelled()
+        self.with_context(skip_validation_check=True).write({"state": "cancel"})
+        return True
+
+    def action_execute(self):
+        self._ensure_can_be_executed()
+        for request in self:
+            try:
+                # One savepoint per request: a failure anywhere removes every
+                # picking and credit note made so far for it.
+                with self.env.cr.savepoint():
+                    request._execute()
+            except (UserError, ValidationError) as error:
+                raise UserError(
+                    self.env._(
+                        "Return request %(name)s could not be executed, nothing "
+                        "was created: %(error)s",
+                        name=request.name,
+                        error=error.args[0] if error.args else error,
+                    )
+                ) from error
+        return True
+
+    def action_view_return_pickings(self):
+        return self._action_view_records(self.return_picking_ids, self.env._("Return Receipts"))
+
+    def action_view_replacement_pickings(self):
+        return self._action_view_records(
+            self.replacement_picking_ids, self.env._("Replacement Deliveries")
+        )
+
+    def action_view_credit_notes(self):
+        return self._action_view_records(self.credit_note_ids, self.env._("Credit Notes"))
+
+    def _action_view_records(self, records, name):
+        self.ensure_one()
+        action = {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": records._name,
+            "domain": [("id", "in", records.ids)],
+            "views": [(False, "list"), (False, "form")],
+            "context": {"create": False},
+        }
+        if len(records) == 1:
+            action.update(res_id=records.id, views=[(False, "form")])
+        return action
+
+    # Tier validation hooks: the state follows the outcome of the reviews.
+    def _validate_tier(self, tiers=False):
+        self.ensure_one()
+        if self.state == "submitted":
+            self._check_approved_quantities()
+        res = super()._validate_tier(tiers)
+        self.invalidate_recordset(["need_validation", "validation_status"])
+        if self.state == "submitted" and self.validation_status == "validated":
+            self.write({"state": "approved"})
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        res = super()._rejected_tier(tiers)
+        if self.state == "submitted" and self.validation_status == "rejected":
+            self.with_context(skip_validation_check=True).write({"state": "rejected"})
+        return res
+
+    def _ensure_can_be_submitted(self):
+        for request in self:
+            if request.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Return request %(name)s cannot be submitted: it is not a draft.",
+                        name=request.name,
+                    )
+                )
+            if not request.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Return request %(name)s cannot be submitted: it has no lines.",
+                        name=request.name,
+                    )
+                )
+
+    def _ensure_can_be_executed(self):
+        for request in self:
+            if not request.can_be_executed:
+                raise UserError(
+                    self.env._(
+                        "Return request %(name)s cannot be executed: only approved "
+                        "requests can be executed.",
+                        name=request.name,
+                    )
+                )
+
+    def _ensure_can_be_cancelled(self):
+        for request in self:
+            if not request.can_be_cancelled:
+                raise UserError(
+                    self.env._(
+                        "Return request %(name)s cannot be cancelled in its current state.",
+                        name=request.name,
+                    )
+                )
+
+    def _ensure_lines_editable(self):
+        # The lines are what gets approved: once submitted only the approver
+        # touches them, and only their approved quantity.
+        for request in self:
+            if request.state != "draft" and not self.env.su:
+                raise UserError(
+                    self.env._(
+                        "The lines of return request %(name)s can only be changed "
+                        "while it is a draft.",
+                        name=request.name,
+                    )
+                )
+
+    def _check_sale_order(self):
+        for request in self:
+            order = request.sale_order_id
+            if order.state != "sale":
+                raise UserError(
+                    self.env._(
+                        "Sales order %(order)s is not confirmed: a return request "
+                        "needs a confirmed order.",
+                        order=order.name,
+                    )
+                )
+            if not any(line.qty_delivered > 0 for line in order.order_line):
+                raise UserError(
+                    self.env._(
+                        "Nothing of sales order %(order)s has been delivered yet.",
+                        order=order.name,
+                    )
+                )
+
+    def _check_approved_quantities(self):
+        self.ensure_one()
+        if not any(line.approved_qty > 0 for line in self.line_ids):
+            raise UserError(
+                self.env._(
+                    "Return request %(name)s: set an approved quantity on at least "
+                    "one line before validating, or reject the request.",
+                    name=self.name,
+                )
+            )
+
+    def _execute(self):
+        """Create the documents for the approved quantities, then mark done."""
+        self.ensure_one()
+        lines = self.line_ids.filtered(lambda line: line.approved_qty > 0)
+        vals = {"state": "done"}
+        if self.type in ("return", "exchange"):
+            returns = self._create_return_pickings(lines)
+            vals["return_picking_ids"] = [(4, pick.id) for pick in returns]
+        if self.type == "exchange":
+            replacements = self._create_replacement_pickings(lines)
+            vals["replacement_picking_ids"] = [(4, pick.id) for pick in replacements]
+        if self.type in ("return", "refund"):
+            credit_note = self._create_credit_note(lines)
+            vals["credit_note_ids"] = [(4, credit_note.id)]
+        self.write(vals)
+        self.message_post(
+            body=self.env._("Return request executed."),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _get_return_move_quantities(self, lines):
+        """Spread the approved quantity of each line over the delivered moves
+        of its sale line, oldest first, minus what was already returned."""
+        per_picking = {}
+        for line in lines:
+            remaining = line.approved_qty
+            outgoing, _incoming = line.sale_line_id._get_outgoing_incoming_moves()
+            for move in outgoing.filtered(lambda m: m.state == "done").sorted("id"):
+                if remaining <= 0:
+                    break
+                returned = sum(
+                    move.returned_move_ids.filtered(lambda m: m.state != "cancel").mapped(
+                        "product_uom_qty"
+                    )
+                )
+                available = move.product_uom._compute_quantity(
+                    move.quantity - returned, line.sale_line_id.product_uom_id
+                )
+                qty = min(available, remaining)
+                if qty <= 0:
+                    continue
+                per_picking.setdefault(move.picking_id, {})[move] = (
+                    line.sale_line_id.product_uom_id._compute_quantity(qty, move.product_uom)
+                )
+                remaining -= qty
+            if line.sale_line_id.product_uom_id.compare(remaining, 0) > 0:
+                raise UserError(
+                    self.env._(
+                        "Only part of %(product)s can be taken back: %(missing)s "
+                        "more than the delivered quantity not yet returned.",
+                        product=line.product_id.display_name,
+                        missing=remaining,
+                    )
+                )
+        return per_picking
+
+    def _create_return_pickings(self, lines):
+        # Salespeople have no inventory rights; the approved request is the
+        # authorisation, so the warehouse documents are made as superuser.
+        returns = self.env["stock.picking"]
+        for picking, quantities in self._get_return_move_quantities(lines).items():
+            wizard = (
+                self.env["stock.return.picking"]
+                .sudo()
+                .with_context(active_id=picking.id, active_model="stock.picking")
+                .create({"picking_id": picking.id})
+            )
+            for return_line in wizard.product_return_moves:
+                return_line.quantity = quantities.get(return_line.move_id, 0.0)
+            returns |= wizard._create_return()
+        return returns.sudo(False)
+
+    def _create_replacement_pickings(self, lines):
+        # Same reason as for the return receipts: made as superuser.
+        order = self.sale_order_id.sudo()
+        before = order.picking_ids
+        procurements = []
+        for line in lines:
+            sale_line = line.sale_line_id.sudo()
+            values = sale_line._prepare_procurement_values()
+            procurements.append(
+                self.env["stock.rule"].Procurement(
+                    sale_line.product_id,
+                    line.approved_qty,
+                    sale_line.product_uom_id,
+                    order.partner_shipping_id.property_stock_customer,
+                    sale_line.product_id.display_name,
+                    order.name,
+                    order.company_id,
+                    values,
+                )
+            )
+        self.env["stock.rule"].sudo().run(procurements)
+        order.invalidate_recordset(["picking_ids"])
+        replacements = (order.picking_ids - before).filtered(
+            lambda p: p.picking_type_code == "outgoing"
+        )
+        if not replacements:
+            raise UserError(
+                self.env._(
+                    "No replacement delivery could be created for %(order)s.",
+                    order=order.name,
+                )
+            )
+        return replacements.sudo(False)
+
+    def _create_credit_note(self, lines):
+        # Salespeople have no accounting rights, yet an approved return or
+        # refund must produce its draft credit note for finance to post: the
+        # note is created as superuser and stays linked to the request.
+        order = self.sale_order_id.sudo()
+        invoice_vals = order._prepare_invoice()
+        invoice_vals.update(
+            move_type="out_refund",
+            invoice_origin=self.name,
+            ref=self.env._("%(request)s (%(order)s)", request=self.name, order=order.name),
+            invoice_line_ids=[
+                (
+                    0,
+                    0,
+                    line.sale_line_id.sudo()._prepare_invoice_line(quantity=line.approved_qty),
+                )
+                for line in lines
+            ],
+        )
+        return (
+            self.env["account.move"]
+            .sudo()
+            .with_context(default_move_type="out_refund")
+            .create(invoice_vals)
+            .sudo(False)
+        )
