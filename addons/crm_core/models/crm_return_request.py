@@ -240,6 +240,12 @@ class CrmReturnRequest(models.Model):
         (self - to_validate).filtered(lambda r: not r.review_ids).write({"state": "approved"})
         return True
 
+    def action_withdraw_approval(self):
+        result = super().action_withdraw_approval()
+        # Withdrawn (弃审): the request is the requester's draft again, to edit and resubmit.
+        self.with_context(skip_validation_check=True).write({"state": "draft"})
+        return result
+
     def action_cancel(self):
         self._ensure_can_be_cancelled()
         self.with_context(skip_validation_check=True).write({"state": "cancel"})

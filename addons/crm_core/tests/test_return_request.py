@@ -187,6 +187,39 @@ class TestReturnRequestFlow(CrmReturnCommon):
         other = self._new_request({self.widget_line: 5})
         self.assertEqual(other.line_ids.returnable_qty, 5.0)
 
+    def test_reject_with_reason(self):
+        request = self._new_request({self.widget_line: 2})
+        request.action_submit()
+        action = request.with_user(self.manager).action_reject_with_reason()
+        wizard = (
+            self.env["crm.approval.reject"]
+            .with_user(self.manager)
+            .with_context(**action["context"])
+            .create({"reason": "Used beyond the return period"})
+        )
+        wizard.action_reject()
+        self.assertRecordValues(request, [{"state": "rejected", "validation_status": "rejected"}])
+        self.assertRecordValues(
+            request.crm_review_history_ids,
+            [{"status": "rejected", "reject_reason": "Used beyond the return period"}],
+        )
+
+    def test_withdraw_back_to_draft_with_history(self):
+        request = self._new_request({self.widget_line: 2})
+        request.action_submit()
+        self.assertTrue(request.crm_can_withdraw)
+        request.action_withdraw_approval()
+        self.assertRecordValues(
+            request, [{"state": "draft", "review_ids": [], "crm_can_withdraw": False}]
+        )
+        self.assertEqual(request.crm_review_history_ids.mapped("status"), ["withdrawn"])
+        # Submitted again, a new review waits beside the withdrawn one.
+        request.action_submit()
+        self.assertEqual(
+            sorted(request.with_context(active_test=False).crm_review_history_ids.mapped("status")),
+            ["pending", "withdrawn"],
+        )
+
     def test_error_more_than_delivered(self):
         with (
             self.assertRaisesRegex(
