@@ -467,7 +467,9 @@ class TestHandoverQueries(CrmCoreCommon):
 
     def test_confirm_queries_do_not_grow_with_records(self):
         self.confirm_queries(3)  # warm the caches
-        queries_10 = self.confirm_queries(10)
-        # six kinds, each moved in a fixed number of queries whatever the size
-        queries_100 = self.confirm_queries(100, expected=62)
+        # Six kinds, each moved in a fixed number of queries whatever the size. Both
+        # sizes are measured inside assertQueryCount, which also pins `random` (an
+        # unpinned run may add the bus's random garbage collection).
+        queries_10 = self.confirm_queries(10, expected=68)
+        queries_100 = self.confirm_queries(100, expected=68)
         self.assertEqual(queries_100, queries_10)
