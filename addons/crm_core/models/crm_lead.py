@@ -29,7 +29,7 @@ class CrmLead(models.Model):
     )
 
     # The quota check counts a salesperson's open leads or opportunities at each claim.
-    _pool_quota_idx = models.Index("(user_id, type, probability) WHERE active")
+    _pool_quota_idx = models.Index("(user_id, type, probability) WHERE active IS TRUE")
     # The funnel groups the active opportunities by stage; the forecast reads the
     # open ones by expected closing date (crm_funnel / crm_forecast). Covering, so that
     # PostgreSQL can answer from the index alone. The predicate says "active IS TRUE"

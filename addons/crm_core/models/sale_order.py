@@ -318,6 +318,18 @@ class SaleOrder(models.Model):
             "signed_on",
         ]
 
+    def _crm_reset_discount_approval(self):
+        """A raised discount voids the approval: the reviews go to the history
+        (status cancel) and the order needs a new request if still over authority."""
+        self._crm_archive_reviews(status="cancel")
+        for order in self:
+            order.message_post(
+                body=self.env._(
+                    "A discount was raised after approval was requested: the approval "
+                    "request is void and the quotation must be validated again."
+                )
+            )
+
     def _crm_check_discount_authority(self):
         """Refuse to confirm a quotation over the discount authority that is not
         approved yet, naming the line, its discount and the authority."""

@@ -13,7 +13,21 @@ class SaleOrderLine(models.Model):
 
     def write(self, vals):
         self._check_version_frozen()
-        return super().write(vals)
+        # An approval covers the discounts it was asked for: raising one afterwards
+        # sends the quotation back through the discount authority check.
+        raised = self.browse()
+        if "discount" in vals:
+            raised = self.filtered(
+                lambda line: (
+                    (vals["discount"] or 0.0) > line.discount
+                    and line.order_id.review_ids
+                    and line.order_id.state in ("draft", "sent")
+                )
+            )
+        result = super().write(vals)
+        if raised:
+            raised.order_id._crm_reset_discount_approval()
+        return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_version_frozen(self):

@@ -57,6 +57,9 @@ class TierValidation(models.AbstractModel):
         )
         reviews.sudo().write({"active": False})
         self.invalidate_recordset(["review_ids", "validation_status", "need_validation"])
+        # The stored status depends on the reviews' status, not on their being
+        # archived: an approved review leaving the request must recompute it.
+        self.env.add_to_compute(self._fields["validation_status"], self)
 
     def action_withdraw_approval(self):
         """弃审: the requester takes back an undecided approval request."""

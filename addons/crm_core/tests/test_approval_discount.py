@@ -123,6 +123,24 @@ class TestSaleDiscountApproval(ApprovalCommon):
             order.review_ids, [{"status": "approved", "done_by": self.manager.id}]
         )
 
+    def test_raised_discount_voids_the_approval(self):
+        order = self.order.with_user(self.salesman_a)
+        self._request()
+        self.order.with_user(self.manager).validate_tier()
+        self.assertRecordValues(order, [{"validation_status": "validated"}])
+        # Lowering a discount keeps the approval.
+        order.order_line.discount = 12.0
+        self.assertRecordValues(order, [{"validation_status": "validated"}])
+        order.order_line.discount = 40.0
+        self.assertRecordValues(order, [{"validation_status": "no", "review_ids": []}])
+        self.assertEqual(
+            order.with_context(active_test=False).crm_review_history_ids.mapped("status"),
+            ["approved"],
+        )
+        with self.assertRaisesRegex(UserError, "gives 40% discount, above the 10% authority"):
+            order.action_confirm()
+        self.assertRecordValues(order, [{"state": "draft"}])
+
     def test_salesman_cannot_validate_own_request(self):
         self._request()
         self.assertFalse(self.order.with_user(self.salesman_a).can_review)
