@@ -191,10 +191,13 @@ class CrmLeadOpportunity(models.Model):
         return result
 
     def message_new(self, msg_dict, custom_values=None):
-        # Leads mailed to a team's alias wait in the team's pool, without owner.
-        return super(CrmLeadOpportunity, self.with_context(crm_pool_intake=True)).message_new(
-            msg_dict, custom_values=custom_values
-        )
+        # Leads mailed to a team's alias wait in the team's pool, without owner, when
+        # the company chose the pools over Odoo's team-leader assignment.
+        team = self.env["crm.team"].browse((custom_values or {}).get("team_id"))
+        leads = self
+        if (team.company_id or self.env.company).crm_pool_intake:
+            leads = self.with_context(crm_pool_intake=True)
+        return super(CrmLeadOpportunity, leads).message_new(msg_dict, custom_values=custom_values)
 
     def _assign_userless_lead_in_team(self, creation_source):
         # Pooled leads are claimed or assigned from the pool, not given to the leader.

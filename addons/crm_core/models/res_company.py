@@ -30,6 +30,13 @@ class ResCompany(models.Model):
         help="For this many days a salesperson may not claim back a record recalled from"
         " them; 0 lets them claim it back at once.",
     )
+    # Off by default: Odoo gives a team's incoming e-mail leads to the team leader,
+    # and a company already running Odoo keeps that until it chooses the pools.
+    crm_pool_intake = fields.Boolean(
+        string="Incoming Leads Wait in the Pool",
+        help="Leads mailed to a sales team's alias arrive without owner in the team's"
+        " pool, to be claimed or assigned, instead of going to the team leader.",
+    )
     # Approval layer: off until a manager turns it on, so that installing the
     # module changes no existing quotation flow.
     crm_discount_approval = fields.Boolean(

@@ -10,6 +10,7 @@ class ResConfigSettings(models.TransientModel):
 
     crm_rfm_window_days = fields.Integer(related="company_id.crm_rfm_window_days", readonly=False)
 
+    crm_pool_intake = fields.Boolean(related="company_id.crm_pool_intake", readonly=False)
     pool_reclaim_days = fields.Integer(
         related="company_id.pool_reclaim_days", readonly=False, string="Reclaim Block (Days)"
     )

@@ -45,11 +45,26 @@ class TestLeadIntake(CrmCoreCommon):
         cls.team_1_pool = cls.env["crm.pool"].search([("team_id", "=", cls.team_1.id)])
         cls.public_pool = cls.env["crm.pool"]._get_public_pool(cls.env.company)
 
-    def test_alias_lead_lands_in_team_pool(self):
+    def _team_one_alias(self):
         alias_domain = self.env["mail.alias.domain"].create({"name": "crm-suite.example"})
         self.team_1.alias_id.write(
             {"alias_name": "team-one-leads", "alias_domain_id": alias_domain.id}
         )
+
+    def test_alias_lead_goes_to_the_leader_without_pool_intake(self):
+        # Odoo's own behaviour until the company turns pool intake on.
+        self._team_one_alias()
+        self.assertFalse(self.env.company.crm_pool_intake)
+        lead = self.env["crm.lead"].browse(
+            self.env["mail.thread"].message_process("crm.lead", INCOMING)
+        )
+        self.assertRecordValues(
+            lead, [{"team_id": self.team_1.id, "user_id": self.leader_1.id, "pool_id": False}]
+        )
+
+    def test_alias_lead_lands_in_team_pool(self):
+        self._team_one_alias()
+        self.env.company.crm_pool_intake = True
         lead_id = self.env["mail.thread"].message_process("crm.lead", INCOMING)
         lead = self.env["crm.lead"].browse(lead_id)
         self.assertRecordValues(

@@ -8,11 +8,18 @@ class CrmLead2opportunityPartner(models.TransientModel):
 
     _inherit = "crm.lead2opportunity.partner"
 
+    # The dialog proposes the existing customer the duplicate guard finds. Only in
+    # the dialog (a new record being edited): code that creates the wizard and sets
+    # its action keeps Odoo's own matching.
     @api.depends("lead_id")
     def _compute_action(self):
         result = super()._compute_action()
         for convert in self:
-            if convert.action == "create" and convert._get_duplicate_customers(readable=True):
+            if (
+                not convert.id
+                and convert.action == "create"
+                and convert._get_duplicate_customers(readable=True)
+            ):
                 convert.action = "exist"
         return result
 
@@ -20,7 +27,7 @@ class CrmLead2opportunityPartner(models.TransientModel):
     def _compute_partner_id(self):
         result = super()._compute_partner_id()
         for convert in self:
-            if convert.action == "exist" and not convert.partner_id:
+            if not convert.id and convert.action == "exist" and not convert.partner_id:
                 convert.partner_id = convert._get_duplicate_customers(readable=True)[:1]
         return result
 
