@@ -504,13 +504,20 @@ class CrmLeadOpportunity(models.Model):
             )
         start = fields.Date.to_date(date_from) or fields.Date.context_today(self)
         start = start.replace(day=1)
-        end = start + relativedelta(months=months)
-        base = (
-            self._crm_funnel_domain(domain)
-            & Domain("won_status", "=", "pending")
-            & Domain("date_deadline", ">=", fields.Date.to_string(start))
-            & Domain("date_deadline", "<", fields.Date.to_string(end))
-        )
+        open_domain = self._crm_funnel_domain(domain) & Domain("won_status", "=", "pending")
+
+        def closing_between(first, months_after):
+            return (
+                open_domain
+                & Domain("date_deadline", ">=", fields.Date.to_string(first))
+                & Domain(
+                    "date_deadline",
+                    "<",
+                    fields.Date.to_string(first + relativedelta(months=months_after)),
+                )
+            )
+
+        base = closing_between(start, months)
         groups = {
             month: (count, amount, weighted)
             for month, count, amount, weighted in self._read_group(
@@ -522,16 +529,7 @@ class CrmLeadOpportunity(models.Model):
         result = []
         for index in range(months):
             month = start + relativedelta(months=index)
-            month_domain = (
-                self._crm_funnel_domain(domain)
-                & Domain("won_status", "=", "pending")
-                & Domain("date_deadline", ">=", fields.Date.to_string(month))
-                & Domain(
-                    "date_deadline",
-                    "<",
-                    fields.Date.to_string(month + relativedelta(months=1)),
-                )
-            )
+            month_domain = closing_between(month, 1)
             count, amount, weighted = groups.get(month, (0, 0.0, 0.0))
             result.append(
                 {
