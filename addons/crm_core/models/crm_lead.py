@@ -28,6 +28,27 @@ class CrmLead(models.Model):
         "crm.lead.competition", "lead_id", string="Competitors", copy=False
     )
 
+    # Opportunities: product lines, stage evidence and time in stage (part "opp").
+
+    product_line_ids = fields.One2many(
+        "crm.lead.product", "lead_id", string="Product Lines", copy=True
+    )
+    # Odoo's plain field becomes the lines' total when there are lines; without lines
+    # it stays the amount the salesperson types.
+    expected_revenue = fields.Monetary(
+        compute="_compute_expected_revenue", store=True, readonly=False
+    )
+    has_product_lines = fields.Boolean(compute="_compute_has_product_lines")
+    evidence_ids = fields.One2many("crm.lead.evidence", "lead_id", string="Stage Evidence")
+    stage_evidence_ids = fields.One2many(
+        "crm.lead.evidence",
+        string="Checklist",
+        compute="_compute_stage_evidence_ids",
+        inverse="_inverse_stage_evidence_ids",
+        help="What the current stage requires before the opportunity may move forward.",
+    )
+    stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id", string="Stage History")
+
     # The quota check counts a salesperson's open leads or opportunities at each claim.
     _pool_quota_idx = models.Index("(user_id, type, probability) WHERE active IS TRUE")
     # The funnel groups the active opportunities by stage; the forecast reads the
@@ -56,60 +77,6 @@ class CrmLead(models.Model):
                         reason=lead.lost_reason_id.name,
                     )
                 )
-
-    def write(self, vals):
-        plain = self._pool_split_owner_write(vals)
-        if plain == self:
-            return super().write(vals)
-        other_vals = {key: value for key, value in vals.items() if key != "user_id"}
-        if other_vals:
-            super(CrmLead, self - plain).write(other_vals)
-        return super(CrmLead, plain).write(vals) if plain else True
-
-    def _pool_resource_type(self):
-        return self.type
-
-    @api.model
-    def _pool_held_domain(self, user, resource_type):
-        return [
-            ("user_id", "=", user.id),
-            ("type", "=", resource_type),
-            ("probability", "<", 100),
-        ]
-
-    def _pool_log_field(self):
-        return "lead_id"
-
-    def _pool_release_stable_fields(self):
-        # Odoo keeps the team of a lead whose salesperson is cleared (crm.lead
-        # _compute_team_id), so the team, the company and the lead scoring derived
-        # from them keep their values.
-        return stable_fields(self)
-
-
-# Opportunities: product lines, price policy, stage evidence, time in stage and intake
-# of leads into the pools.
-class CrmLeadOpportunity(models.Model):
-    _inherit = "crm.lead"
-
-    product_line_ids = fields.One2many(
-        "crm.lead.product", "lead_id", string="Product Lines", copy=True
-    )
-    # Odoo's plain field becomes the lines' total when there are lines; without lines
-    # it stays the amount the salesperson types.
-    expected_revenue = fields.Monetary(
-        compute="_compute_expected_revenue", store=True, readonly=False
-    )
-    has_product_lines = fields.Boolean(compute="_compute_has_product_lines")
-    evidence_ids = fields.One2many("crm.lead.evidence", "lead_id", string="Stage Evidence")
-    stage_evidence_ids = fields.One2many(
-        "crm.lead.evidence",
-        string="Checklist",
-        compute="_compute_stage_evidence_ids",
-        inverse="_inverse_stage_evidence_ids",
-        help="What the current stage requires before the opportunity may move forward.",
-    )
-    stage_history_ids = fields.One2many("crm.lead.stage.history", "lead_id", string="Stage History")
 
     @api.depends(
         "product_line_ids.price_subtotal",
@@ -184,7 +151,7 @@ class CrmLeadOpportunity(models.Model):
             new_stage = self.env["crm.stage"].browse(vals["stage_id"])
             moved = self.filtered(lambda lead: lead.stage_id != new_stage)
             moved._check_stage_evidence(new_stage)
-        result = super().write(vals)
+        result = self._write_split_owner(vals)
         if moved:
             moved._log_stage_change()
             moved.filtered("stage_id")._sync_evidence()
@@ -197,12 +164,12 @@ class CrmLeadOpportunity(models.Model):
         leads = self
         if (team.company_id or self.env.company).crm_pool_intake:
             leads = self.with_context(crm_pool_intake=True)
-        return super(CrmLeadOpportunity, leads).message_new(msg_dict, custom_values=custom_values)
+        return super(CrmLead, leads).message_new(msg_dict, custom_values=custom_values)
 
     def _assign_userless_lead_in_team(self, creation_source):
         # Pooled leads are claimed or assigned from the pool, not given to the leader.
         return super(
-            CrmLeadOpportunity, self.filtered(lambda lead: not lead.pool_id)
+            CrmLead, self.filtered(lambda lead: not lead.pool_id)
         )._assign_userless_lead_in_team(creation_source)
 
     def _merge_data(self, fnames=None):
@@ -458,6 +425,12 @@ class CrmLeadOpportunity(models.Model):
         }
 
     @api.model
+    def _crm_total(self, domain, rows):
+        return self._crm_figure(
+            domain, *(sum(row[key] for row in rows) for key in ("count", "amount", "weighted"))
+        )
+
+    @api.model
     @api.readonly
     def crm_funnel(self, domain=None):
         """Active opportunities per stage, in stage order: count, expected revenue and
@@ -480,12 +453,7 @@ class CrmLeadOpportunity(models.Model):
                     **self._crm_figure(stage_domain, count, amount, weighted),
                 }
             )
-        total = self._crm_figure(
-            base,
-            sum(s["count"] for s in stages),
-            sum(s["amount"] for s in stages),
-            sum(s["weighted"] for s in stages),
-        )
+        total = self._crm_total(base, stages)
         return {
             "stages": stages,
             "total": total,
@@ -537,14 +505,40 @@ class CrmLeadOpportunity(models.Model):
                     **self._crm_figure(month_domain, count, amount, weighted),
                 }
             )
-        total = self._crm_figure(
-            base,
-            sum(m["count"] for m in result),
-            sum(m["amount"] for m in result),
-            sum(m["weighted"] for m in result),
-        )
+        total = self._crm_total(base, result)
         return {
             "months": result,
             "total": total,
             "currency_id": self.env.company.currency_id.id,
         }
+
+    def _write_split_owner(self, vals):
+        # Pooled records given an owner leave their pool in the same write (see
+        # crm.pool.resource); the other records are written as they are.
+        plain = self._pool_split_owner_write(vals)
+        if plain == self:
+            return super().write(vals)
+        other_vals = {key: value for key, value in vals.items() if key != "user_id"}
+        if other_vals:
+            super(CrmLead, self - plain).write(other_vals)
+        return super(CrmLead, plain).write(vals) if plain else True
+
+    def _pool_resource_type(self):
+        return self.type
+
+    @api.model
+    def _pool_held_domain(self, user, resource_type):
+        return [
+            ("user_id", "=", user.id),
+            ("type", "=", resource_type),
+            ("probability", "<", 100),
+        ]
+
+    def _pool_log_field(self):
+        return "lead_id"
+
+    def _pool_release_stable_fields(self):
+        # Odoo keeps the team of a lead whose salesperson is cleared (crm.lead
+        # _compute_team_id), so the team, the company and the lead scoring derived
+        # from them keep their values.
+        return stable_fields(self)
