@@ -151,7 +151,16 @@ class CrmLead(models.Model):
             new_stage = self.env["crm.stage"].browse(vals["stage_id"])
             moved = self.filtered(lambda lead: lead.stage_id != new_stage)
             moved._check_stage_evidence(new_stage)
-        result = self._write_split_owner(vals)
+        # Pooled records given an owner leave their pool in the same write (see
+        # crm.pool.resource); the other records are written as they are.
+        plain = self._pool_split_owner_write(vals)
+        if plain == self:
+            result = super().write(vals)
+        else:
+            other_vals = {key: value for key, value in vals.items() if key != "user_id"}
+            if other_vals:
+                super(CrmLead, self - plain).write(other_vals)
+            result = super(CrmLead, plain).write(vals) if plain else True
         if moved:
             moved._log_stage_change()
             moved.filtered("stage_id")._sync_evidence()
@@ -511,17 +520,6 @@ class CrmLead(models.Model):
             "total": total,
             "currency_id": self.env.company.currency_id.id,
         }
-
-    def _write_split_owner(self, vals):
-        # Pooled records given an owner leave their pool in the same write (see
-        # crm.pool.resource); the other records are written as they are.
-        plain = self._pool_split_owner_write(vals)
-        if plain == self:
-            return super().write(vals)
-        other_vals = {key: value for key, value in vals.items() if key != "user_id"}
-        if other_vals:
-            super(CrmLead, self - plain).write(other_vals)
-        return super(CrmLead, plain).write(vals) if plain else True
 
     def _pool_resource_type(self):
         return self.type
