@@ -1,9 +1,37 @@
-from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+import os
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.sql_db import BaseCursor
+from odoo.tests import TransactionCase, new_test_user, tagged
 
 SALESMAN = "sales_team.group_sale_salesman,base.group_partner_manager"
 LEADER = "crm_core.group_crm_team_leader,base.group_partner_manager"
 MANAGER = "sales_team.group_sale_manager,base.group_partner_manager"
+
+
+# The day the date-dependent tests run on. `make test` runs them again on a month end,
+# a year end and 29 February (scripts/run_tests.py, DATED_DAYS), through this variable.
+TEST_TODAY = os.environ.get("CRM_TEST_TODAY") or "2026-06-10"
+
+
+@tagged("crm_dated")
+class FrozenTodayMixin:
+    """For test classes whose results depend on today's date: the whole class, its
+    set-up included, runs at 10:00 UTC on TEST_TODAY, and carries the tag `crm_dated`.
+    Expectations are computed from the frozen day, never written as dates.
+
+    The database's clock is frozen too: create_date and write_date come from the
+    transaction's now(), which freezegun cannot reach, and a record made "today" must
+    not look months old (or not yet made) to the code under test."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.startClassPatcher(freeze_time(f"{TEST_TODAY} 10:00:00"))
+        cls.startClassPatcher(patch.object(BaseCursor, "now", lambda cr: fields.Datetime.now()))
+        super().setUpClass()
 
 
 class CrmCoreCommon(TransactionCase):

@@ -1,9 +1,11 @@
-from .common import CrmCoreCommon
+from .common import CrmCoreCommon, FrozenTodayMixin
 
 
-class CrmPoolCommon(CrmCoreCommon):
+class CrmPoolCommon(FrozenTodayMixin, CrmCoreCommon):
     """Besides CrmCoreCommon's records: a customer, a lead and an opportunity waiting in
-    the public pool ("pub"), in team_1's pool ("t1") and in team_2's pool ("t2")."""
+    the public pool ("pub"), in team_1's pool ("t1") and in team_2's pool ("t2").
+    Quotas, reclaim periods and recall dates count days: the class runs on a frozen day
+    (FrozenTodayMixin)."""
 
     @classmethod
     def setUpClass(cls):
