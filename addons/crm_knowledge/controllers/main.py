@@ -8,6 +8,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..models import knowledge_text as kt
+
 SESSION_KEY = "crm_knowledge_key"
 
 
@@ -38,7 +40,9 @@ class KnowledgeController(http.Controller):
         Article = request.env["crm.knowledge.article"]
         Query = request.env["crm.knowledge.query"]
         result = None
-        question = (q or "").strip()
+        # What the visitor typed comes back in the search box: cleaned like the
+        # question that was searched (no control characters, length capped).
+        question = kt.clean_text(q)
         if question:
             result = Article.search_answers(
                 question, limit=10, channel=self._channel(), session_key=self._session_key()
@@ -142,7 +146,7 @@ class KnowledgeController(http.Controller):
             raise NotFound()
         user = request.env.user
         public = user._is_public()
-        comment = (comment or "").strip()[:2000]
+        comment = kt.clean_text(comment, limit=2000, multiline=True)
         request.env["crm.knowledge.feedback"].sudo().create(
             {
                 "article_id": article.id,

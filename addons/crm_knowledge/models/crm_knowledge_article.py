@@ -206,8 +206,9 @@ class CrmKnowledgeArticle(models.Model):
 
         Returns a dict: the logged query, the suggested category and the answers
         (article, rank, title and snippet as escaped Markup with <mark> on the
-        matched terms). Never raises on user input."""
-        question = (question or "").strip()
+        matched terms). Never raises on user input: control characters are dropped and
+        the question is cut to kt.MAX_QUESTION_CHARS before anything else sees it."""
+        question = kt.clean_text(question)
         limit = max(1, min(int(limit or 10), 50))
         terms = kt.query_terms(question)
         ranked = []

@@ -86,13 +86,14 @@ class CrmKnowledgeQuery(models.Model):
 
     @api.model
     def _log_question(self, question, result_count, category, channel, session_key=None):
+        question = kt.clean_text(question)
         user = self.env.user
         public = user._is_public()
         return (
             self.sudo()
             .create(
                 {
-                    "question": question[: kt.MAX_QUESTION_CHARS],
+                    "question": question,
                     "question_norm": self._normalise(question),
                     "user_id": False if public else user.id,
                     "partner_id": False if public else user.partner_id.id,

@@ -7,6 +7,7 @@ cannot carry tsquery syntax typed by a user (``& | ! ( ) : * '``)."""
 import html
 import logging
 import re
+import unicodedata
 
 import jieba
 from markupsafe import Markup, escape
@@ -36,6 +37,27 @@ STOP_WORDS = frozenset(
 _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
+_BLANKS = re.compile(r"[^\S\n]+")
+
+
+def clean_text(text, limit=MAX_QUESTION_CHARS, multiline=False):
+    """User input made safe to search, log and store: control and format characters
+    (NUL, which PostgreSQL refuses in any string, included) and lone surrogates become
+    spaces, runs of white space one space (line breaks kept when ``multiline``), and
+    the text is cut to ``limit``."""
+    chars = (
+        char
+        if multiline and char == "\n"
+        else " "
+        if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn")
+        else char
+        for char in str(text or "")[: limit * 4]
+    )
+    text = "".join(chars)
+    if multiline:
+        lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
+        return "\n".join(lines).strip()[:limit]
+    return _SPACES.sub(" ", text).strip()[:limit]
 
 
 def html_to_text(value):

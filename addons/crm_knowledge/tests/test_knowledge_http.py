@@ -28,6 +28,23 @@ class TestKnowledgeHttp(HttpCase, KnowledgeCommon):
                 self.assertEqual(status, 200)
                 self.assertNotIn("<script>alert(1)", html)
 
+    def test_control_characters_never_break_a_page(self):
+        # PostgreSQL refuses NUL in any string: it used to answer HTTP 500.
+        queries = ["%00", "%00%01abc%1f%7f", "%E6%89%8B%E6%9C%BA%00%E5%BC%80%E6%9C%BA", "%ff%fe"]
+        queries.append("%00" * 300)
+        for q in queries:
+            with self.subTest(q=q[:20]):
+                status, html = self.get(f"/knowledge?q={q}")
+                self.assertEqual(status, 200)
+                self.assertNotIn("\x00", html)
+        self.authenticate("kn_portal", "kn_portal")
+        for q in queries:
+            with self.subTest(portal=q[:20]):
+                self.assertEqual(self.get(f"/my/knowledge?q={q}")[0], 200)
+        logged = self.env["crm.knowledge.query"].search([("channel", "in", ["public", "portal"])])
+        self.assertFalse([q for q in logged.mapped("question") if "\x00" in q or "\x01" in q])
+        self.assertIn("手机 开机", logged.mapped("question"))
+
     def test_public_guessing_ids_gets_404(self):
         for article in self.art_partner | self.art_internal | self.art_draft | self.art_archived:
             with self.subTest(article=article.name):

@@ -6,11 +6,15 @@ from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged, users
 
+from odoo.addons.crm_core.tests.common import FrozenTodayMixin
+
 from .common import KnowledgeCommon
 
 
 @tagged("post_install", "-at_install")
-class TestKnowledgeQueryLog(KnowledgeCommon):
+class TestKnowledgeQueryLog(FrozenTodayMixin, KnowledgeCommon):
+    """Most-asked and latest questions count back from today: a frozen day."""
+
     def test_most_asked_and_latest(self):
         Article = self.env["crm.knowledge.article"]
         with freeze_time(fields.Datetime.now() - timedelta(days=40)):
@@ -23,6 +27,18 @@ class TestKnowledgeQueryLog(KnowledgeCommon):
             Query.get_most_asked(), [("手机无法开机", 2), ("return a product", 1), ("退货", 1)]
         )
         self.assertEqual(Query.get_latest(limit=3), ["Return a product", "手机无法开机", "退货"])
+
+    def test_questions_are_cleaned_before_search_and_log(self):
+        Article = self.env["crm.knowledge.article"]
+        result = Article.search_answers("手机\x00无法开机\x1f\u200b")
+        self.assertEqual(result["question"], "手机 无法开机")
+        self.assertEqual(result["query"].question, "手机 无法开机")
+        self.assertIn(self.art_boot, [answer["article"] for answer in result["answers"]])
+        # Nothing left once the control characters are gone: nothing searched or logged.
+        empty = Article.search_answers("\x00\x01\x02 \x7f")
+        self.assertEqual((empty["question"], empty["answers"]), ("", []))
+        self.assertFalse(empty["query"])
+        self.assertEqual(len(Article.search_answers("维修" * 3000)["query"].question), 500)
 
     def test_most_opened_articles_only_readable(self):
         Article = self.env["crm.knowledge.article"]
