@@ -34,9 +34,10 @@ class CrmLead(models.Model):
         "crm.lead.product", "lead_id", string="Product Lines", copy=True
     )
     # Odoo's plain field becomes the lines' total when there are lines; without lines
-    # it stays the amount the salesperson types.
+    # it stays the amount the salesperson types. No default: Odoo's default of 0.0
+    # would count as a value given at create and hide the lines' total.
     expected_revenue = fields.Monetary(
-        compute="_compute_expected_revenue", store=True, readonly=False
+        compute="_compute_expected_revenue", store=True, readonly=False, default=None
     )
     has_product_lines = fields.Boolean(compute="_compute_has_product_lines")
     evidence_ids = fields.One2many("crm.lead.evidence", "lead_id", string="Stage Evidence")

@@ -67,6 +67,79 @@ class TestOpportunityProduct(CrmOpportunityCommon):
         line.unlink()
         self.assertEqual(self.opportunity.expected_revenue, 180.0)
 
+    def test_expected_revenue_when_created_with_lines(self):
+        # Imports and integrations send the lines with the opportunity, no revenue.
+        lead = (
+            self.env["crm.lead"]
+            .with_user(self.salesman_a)
+            .create(
+                {
+                    "name": "One-call Deal",
+                    "type": "opportunity",
+                    "partner_id": self.customers["a"].id,
+                    "product_line_ids": [
+                        Command.create({"product_id": self.gadget.id, "product_uom_qty": 950})
+                    ],
+                }
+            )
+        )
+        self.assertRecordValues(lead.product_line_ids, [{"price_subtotal": 85500.0}])
+        lead.invalidate_recordset()
+        self.assertRecordValues(lead, [{"expected_revenue": 85500.0, "prorated_revenue": 0.0}])
+        # A revenue sent beside the lines (the form's onchange value) is kept as sent;
+        # without lines the typed amount stays.
+        sent, typed = self.env["crm.lead"].create(
+            [
+                {
+                    "name": "Sent Revenue",
+                    "user_id": self.salesman_a.id,
+                    "expected_revenue": 1000.0,
+                    "product_line_ids": [Command.create({"product_id": self.gadget.id})],
+                },
+                {"name": "Typed Revenue", "expected_revenue": 777.0},
+            ]
+        )
+        self.assertEqual(sent.expected_revenue, 1000.0)
+        self.assertEqual(typed.expected_revenue, 777.0)
+        self.assertEqual(self.env["crm.lead"].create({"name": "Nothing"}).expected_revenue, 0.0)
+
+    def test_expected_revenue_when_written_with_lines(self):
+        self.opportunity.expected_revenue = 1234.0
+        self.opportunity.with_user(self.salesman_a).write(
+            {
+                "name": "Renamed Deal",
+                "probability": 40,
+                "product_line_ids": [
+                    Command.create({"product_id": self.gadget.id, "product_uom_qty": 950})
+                ],
+            }
+        )
+        self.opportunity.invalidate_recordset()
+        self.assertRecordValues(
+            self.opportunity,
+            [{"name": "Renamed Deal", "expected_revenue": 85500.0, "prorated_revenue": 34200.0}],
+        )
+
+    def test_expected_revenue_when_imported_with_lines(self):
+        result = (
+            self.env["crm.lead"]
+            .with_user(self.salesman_a)
+            .load(
+                ["name", "type", "product_line_ids/product_id", "product_line_ids/product_uom_qty"],
+                [
+                    ["Imported Deal", "opportunity", "Opp Gadget", "950"],
+                    ["", "", "Opp Service", "10"],
+                ],
+            )
+        )
+        self.assertFalse(result["messages"])
+        lead = self.env["crm.lead"].browse(result["ids"])
+        self.assertRecordValues(
+            lead.product_line_ids, [{"price_subtotal": 85500.0}, {"price_subtotal": 360.0}]
+        )
+        lead.invalidate_recordset()
+        self.assertRecordValues(lead, [{"name": "Imported Deal", "expected_revenue": 85860.0}])
+
     def test_expected_revenue_in_form(self):
         with Form(self.opportunity.with_user(self.salesman_a)) as form:
             with form.product_line_ids.new() as line:
