@@ -1,165 +1,143 @@
-"""`make test`: lint, the install matrix, our tests, Odoo's own crm/sale tests, tests/.
+"""`make test`: lint, each addon's tests once, Odoo's own suites with our addons
+installed, the upgrade from the last release, the uninstall, tests/.
 
-Runs after scripts/setup.sh. Every Odoo run writes a log in .local/log/tests; the
-counts come from those logs and from pytest's JUnit report. Exits non-zero on any
-failure, error, skipped test or ERROR line, and ends with one line
-`N passed, N failed, N skipped`.
+Every test runs once, except where a second run proves what the first cannot:
+- the tests tagged `crm_dated` (their result depends on today's date, which they
+  freeze) run again at a month end, a year end and 29 February (`DATED_DAYS`): the
+  first run proves the feature on an ordinary day, the others on the days where
+  date arithmetic breaks;
+- nothing else. Our addons' tests run on the database where the addon is installed
+  alone with crm_core (the install matrix), never again with all addons together:
+  what only the combination can show is in tests/ (cross-addon scenarios) and in
+  Odoo's own suites, which run once, post-install, on the database with every addon
+  of ours (so our record rules and overrides are in force), and not while Odoo's
+  modules install (where they would prove nothing about our addons).
+
+The stages run in two lanes at once (`CRM_TEST_LANES`, default 2; CI has 2 cores),
+each on its own databases and HTTP port. A coming addon adds only its own alone
+stage (its tests, once). Every Odoo run writes a log in .local/log/tests; the counts
+come from those logs and from pytest's JUnit report. Exits non-zero on any failure,
+error, skipped test or ERROR line, and ends with the duration of each stage and one
+line `N passed, N failed, N skipped`.
 """
 
 import argparse
-import configparser
-import functools
 import os
-import re
 import subprocess
 import sys
 import time
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from concurrent.futures import ThreadPoolExecutor
 
-ROOT = Path(__file__).resolve().parent.parent
-LOCAL = ROOT / ".local"
-PY = LOCAL / "venv" / "bin" / "python"
-LOG_DIR = LOCAL / "log" / "tests"
-CONF = LOCAL / "odoo.conf"
+from testlib import (
+    CONF,
+    LOG_DIR,
+    PY,
+    ROOT,
+    Tally,
+    addons,
+    count_odoo,
+    fresh_db,
+    log_problem,
+    odoo,
+    run_logged,
+    say,
+    test_port,
+)
+from upgrade_stage import upgrade_and_uninstall
+
 # Odoo's own suites that must keep passing with our rules installed.
 ODOO_SUITES = ["crm", "sale_crm", "sale"]
+# Their at_install tests run post-install (scripts/odoo_post_install_all.py), with our
+# addons installed. sale's are left out: written for sale alone, they fail once
+# sale_stock (which crm_core needs) computes delivered quantities from stock moves.
+AT_INSTALL_AS_POST = ["crm", "sale_crm"]
 # Odoo tests left out, each for a reason outside our addons:
 # - it skips itself without the Enterprise module account_accountant;
-# - it skips itself without demo data, and with demo data loaded afterwards
-#   (force-demo) the import does not find the demo customer "Azure Interior";
-#   it needs demo data from the install on.
+# - it needs Odoo's demo data from the install on.
 ODOO_EXCLUDED = [
     "/sale:TestSaleToInvoice.test_partial_invoicing_interaction_with_invoicing_switch_threshold",
     "/sale:TestImportFiles.test_import_quotation_template_xls",
 ]
-# Their at_install tests run a second time with our addons installed. sale's are
-# left out: written for sale alone, they fail once sale_stock (which crm_core
-# needs) computes delivered quantities from stock moves.
-AT_INSTALL_AGAIN = ["crm", "sale_crm"]
+# The days date arithmetic gets wrong: a month end, a year end, a leap day.
+DATED_DAYS = ["2027-04-30", "2026-12-31", "2028-02-29"]
 LINTED = ["addons", "tests", "scripts", "bench"]
 
-RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
-SKIP_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+: skipped ", re.M)
-# A server log line at ERROR or CRITICAL level (Odoo's log format), whole.
-ERROR_RE = re.compile(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", re.M)
 
-
-class Tally:
-    def __init__(self):
-        self.passed = self.failed = self.skipped = 0
-        self.problems = []
-
-    def add(self, label, passed, failed, skipped, problem=None):
-        self.passed += passed
-        self.failed += failed
-        self.skipped += skipped
-        line = f"{label}: {passed} passed, {failed} failed, {skipped} skipped"
-        print(f"[crm] {line}", flush=True)
-        if problem:
-            self.problems.append(f"{label}: {problem}")
-
-
-def addons():
-    out = subprocess.run(
-        ["bash", str(ROOT / "scripts/addons.sh")], check=True, capture_output=True, text=True
+def has_dated_tests(addon):
+    tests = ROOT / "addons" / addon / "tests"
+    # The tag sits on FrozenTodayMixin (crm_core/tests/common.py) or on a test class.
+    return any(
+        "FrozenTodayMixin" in path.read_text() or '"crm_dated"' in path.read_text()
+        for path in tests.glob("*.py")
     )
-    return out.stdout.split()
 
 
-@functools.cache
-def test_port():
-    """The browser tests' port, derived in scripts/lib.sh like the others."""
-    out = subprocess.run(
-        ["bash", "-c", '. scripts/lib.sh && echo "$TEST_HTTP_PORT"'],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
+def alone(tally, addon, port):
+    """The install matrix: the addon alone (with crm_core) on a fresh database, with
+    its own tests; then its date-dependent tests on the other days."""
+    db = f"crm_test_{addon}"
+    fresh_db(db)
+    started = time.monotonic()
+    text, rc = odoo(
+        db, f"alone-{addon}", "-i", addon, "--test-enable", "--test-tags", f"/{addon}", port=port
     )
-    return out.stdout.strip()
+    count_odoo(tally, f"{addon} alone", text, rc)
+    tally.timed(f"{addon} alone", time.monotonic() - started)
+    if has_dated_tests(addon):
+        started = time.monotonic()
+        for day in DATED_DAYS:
+            text, rc = odoo(
+                db,
+                f"dated-{addon}-{day}",
+                "--test-enable",
+                "--test-tags",
+                f"crm_dated/{addon}",
+                port=port,
+                extra_env={"CRM_TEST_TODAY": day},
+            )
+            count_odoo(tally, f"{addon} dated tests on {day}", text, rc)
+        tally.timed(f"{addon} on {len(DATED_DAYS)} other days", time.monotonic() - started)
+    return db
 
 
-def env():
-    """The environment for PostgreSQL's client tools: the server odoo.conf names."""
-    conf = configparser.ConfigParser()
-    conf.read(CONF)
-    options = conf["options"]
-    e = dict(os.environ)
-    e.update(PGHOST=options["db_host"], PGPORT=options["db_port"], PGUSER=options["db_user"])
-    if options.get("db_password"):
-        e["PGPASSWORD"] = options["db_password"]
-    return e
-
-
-def pg(*args):
-    subprocess.run(list(args), check=True, env=env(), stdout=subprocess.DEVNULL)
-
-
-def odoo(db, log_name, *args, entry=None):
-    """Run the Odoo server once with --stop-after-init; return the log's text and rc."""
-    LOG_DIR.mkdir(parents=True, exist_ok=True)
-    log = LOG_DIR / f"{log_name}.log"
-    cmd = [
-        str(PY),
-        *([str(entry)] if entry else ["-m", "odoo"]),
-        "-c",
-        str(CONF),
-        "-d",
+def together(tally, ours, port):
+    """Every addon of ours on one database; Odoo's suites once with them installed;
+    then the demo data and the cross-addon tests of tests/."""
+    db = "crm_test_all"
+    fresh_db(db)
+    started = time.monotonic()
+    text, rc = odoo(db, "all-install", "-i", ",".join(ours), port=port)
+    problem = log_problem(text, rc)
+    if problem:
+        tally.fail("all addons together: install", problem)
+        return db
+    tags = [f"/{m}" for m in ODOO_SUITES] + [f"-{t}" for t in ODOO_EXCLUDED]
+    text, rc = odoo(
         db,
-        "--http-port",
-        test_port(),
-        "--stop-after-init",
-        "--log-level=info",
-        "--logfile",
-        str(log),
-        *args,
-    ]
-    log.unlink(missing_ok=True)
-    start = time.monotonic()
-    rc = subprocess.run(cmd, env=env(), check=False).returncode
-    text = log.read_text(errors="replace") if log.exists() else ""
-    print(
-        f"[crm] {log_name}: {time.monotonic() - start:.0f} s, log {log.relative_to(ROOT)}",
-        flush=True,
+        "odoo-suites",
+        "--test-enable",
+        "--test-tags",
+        ",".join(tags),
+        port=port,
+        entry=ROOT / "scripts/odoo_post_install_all.py",
+        extra_env={"CRM_AT_INSTALL_AS_POST": ",".join(AT_INSTALL_AS_POST)},
     )
-    return text, rc
-
-
-def count_odoo(tally, label, text, rc):
-    results = RESULT_RE.findall(text)
-    skipped = len(SKIP_RE.findall(text))
-    errors = ERROR_RE.findall(text)
-    if not results:
-        tally.add(label, 0, 1, 0, f"no test result in the log (rc {rc})")
-        return
-    failed, errs, run = (int(x) for x in results[-1])
-    bad = failed + errs
-    problem = None
-    if bad or rc:
-        problem = f"{bad} failed or in error, rc {rc}"
-    elif errors:
-        # An ERROR logged outside any failing test still means something broke.
-        bad = 1
-        problem = f"ERROR in the log: {errors[0][:300]}"
-    elif run == 0:
-        bad = 1
-        problem = "no test ran"
-    tally.add(label, run - failed - errs - skipped, bad, skipped, problem)
-
-
-def fresh_db(db):
-    pg("dropdb", "--if-exists", "--force", db)
+    count_odoo(tally, f"Odoo's {', '.join(ODOO_SUITES)} with all our addons installed", text, rc)
+    tally.timed("all together + Odoo's suites", time.monotonic() - started)
+    started = time.monotonic()
+    if load_demo(tally, db):
+        run_pytest(tally, db)
+    tally.timed("demo data + tests/", time.monotonic() - started)
+    return db
 
 
 def load_demo(tally, db):
-    log = LOG_DIR / "demo.log"
     cmd = [str(PY), "-m", "odoo", "module", "force-demo", "-c", str(CONF), "-d", db]
-    with log.open("w") as out:
-        rc = subprocess.run(cmd, env=env(), check=False, stdout=out, stderr=subprocess.STDOUT)
-    errors = ERROR_RE.findall(log.read_text(errors="replace"))
-    if rc.returncode or errors:
-        tally.add("demo data", 0, 1, 0, f"rc {rc.returncode}, see {log.relative_to(ROOT)}")
+    text, rc, _seconds = run_logged("demo", cmd)
+    problem = log_problem(text, rc)
+    if problem:
+        tally.fail("demo data", problem)
         return False
     return True
 
@@ -167,7 +145,7 @@ def load_demo(tally, db):
 def run_pytest(tally, db):
     tests_dir = ROOT / "tests"
     if not any(tests_dir.glob("test_*.py")):
-        tally.add("tests/", 0, 1, 0, "no top-level tests found")
+        tally.fail("tests/", "no top-level tests found")
         return
     junit = LOG_DIR / "pytest.xml"
     junit.unlink(missing_ok=True)
@@ -181,23 +159,27 @@ def run_pytest(tally, db):
         f"--odoo-config={CONF}",
         f"--odoo-database={db}",
         f"--junitxml={junit}",
+        "--ignore=tests/addons",
         str(tests_dir),
     ]
-    rc = subprocess.run(cmd, env=env(), cwd=ROOT, check=False).returncode
+    _text, rc, _seconds = run_logged("pytest", cmd)
     if not junit.exists():
-        tally.add("tests/ (pytest)", 0, 1, 0, f"pytest wrote no report (rc {rc})")
+        tally.fail("tests/ (pytest)", f"pytest wrote no report (rc {rc})")
         return
     suite = ET.parse(junit).getroot()
     suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
     total, fail = int(suite.get("tests")), int(suite.get("failures")) + int(suite.get("errors"))
     skip = int(suite.get("skipped"))
-    problem = f"rc {rc}" if rc or fail or skip or not total else None
+    problem = (
+        f"rc {rc}, see .local/log/tests/pytest.log" if rc or fail or skip or not total else None
+    )
     tally.add(
         "tests/ (pytest)", total - fail - skip, fail or (1 if rc and not skip else 0), skip, problem
     )
 
 
 def lint(tally):
+    started = time.monotonic()
     checks = {
         "ruff check": [str(PY), "-m", "ruff", "check", *LINTED],
         "ruff format": [str(PY), "-m", "ruff", "format", "--check", *LINTED],
@@ -209,9 +191,40 @@ def lint(tally):
             *[str(p.parent) for p in sorted((ROOT / "addons").glob("*/__manifest__.py"))],
         ],
     }
+    if (ROOT / "scripts/gen_readme.sh").exists():
+        checks["README.rst from readme/"] = ["bash", "scripts/gen_readme.sh", "--check"]
     for label, cmd in checks.items():
         rc = subprocess.run(cmd, cwd=ROOT, check=False).returncode
         tally.add(label, 0 if rc else 1, 1 if rc else 0, 0, f"rc {rc}" if rc else None)
+    tally.timed("lint", time.monotonic() - started)
+
+
+def lanes_for(ours, count):
+    """Split the stages over `count` lanes, longest first, each onto the lane with the
+    least work so far (estimated seconds on 2 cores)."""
+    jobs = [("together", 450, None), ("upgrade", 450, None)]
+    jobs += [("alone", 300 if addon == "crm_core" else 150, addon) for addon in ours]
+    jobs.sort(key=lambda job: -job[1])
+    lanes = [[] for _ in range(count)]
+    loads = [0] * count
+    for job in jobs:
+        lane = loads.index(min(loads))
+        lanes[lane].append(job)
+        loads[lane] += job[1]
+    return lanes
+
+
+def run_lane(tally, jobs, port, ours, dbs):
+    for kind, _cost, addon in jobs:
+        try:
+            if kind == "alone":
+                dbs.append(alone(tally, addon, port))
+            elif kind == "together":
+                dbs.append(together(tally, ours, port))
+            else:
+                dbs.extend(upgrade_and_uninstall(tally, port))
+        except Exception as error:
+            tally.fail(f"{kind} {addon or ''}".strip(), repr(error))
 
 
 def main():
@@ -224,45 +237,21 @@ def main():
     tally = Tally()
     ours = addons()
     started = time.monotonic()
-    if not opts.no_lint and not opts.addon:
-        lint(tally)
-
     dbs = []
-    # The install matrix: each addon alone on a fresh database, with its tests at install.
-    for addon in [opts.addon] if opts.addon else ours:
-        db = f"crm_test_{addon}"
-        dbs.append(db)
-        fresh_db(db)
-        text, rc = odoo(
-            db, f"alone-{addon}", "-i", addon, "--test-enable", "--test-tags", f"/{addon}"
-        )
-        count_odoo(tally, f"{addon} alone", text, rc)
-
-    if not opts.addon:
-        # All together, Odoo's way: each module's at_install tests while it installs,
-        # then every post_install test with everything installed. No demo data yet:
-        # Odoo's query-count tests are sized for Odoo's own demo data at most.
-        db = "crm_test_all"
-        dbs.append(db)
-        fresh_db(db)
-        tags = [f"/{m}" for m in ours + ODOO_SUITES] + [f"-{t}" for t in ODOO_EXCLUDED]
-        args = ["-i", ",".join(ours), "--test-enable", "--test-tags", ",".join(tags)]
-        text, rc = odoo(db, "all-together", *args)
-        count_odoo(tally, "all addons together + Odoo's crm, sale_crm, sale", text, rc)
-        # Odoo's at_install tests once more, now with our rules in force.
-        tags = ",".join(f"/{m}" for m in AT_INSTALL_AGAIN)
-        text, rc = odoo(
-            db,
-            "odoo-at-install-again",
-            "--test-enable",
-            "--test-tags",
-            tags,
-            entry=ROOT / "scripts/odoo_post_install_all.py",
-        )
-        count_odoo(tally, "crm, sale_crm at_install tests with our addons installed", text, rc)
-        # Then the demo data `make run` installs, and the cross-addon tests on it.
-        if load_demo(tally, db):
-            run_pytest(tally, db)
+    if opts.addon:
+        dbs.append(alone(tally, opts.addon, test_port()))
+    else:
+        if not opts.no_lint:
+            lint(tally)
+        count = max(1, int(os.environ.get("CRM_TEST_LANES", "2")))
+        lanes = lanes_for(ours, count)
+        with ThreadPoolExecutor(max_workers=count) as pool:
+            futures = [
+                pool.submit(run_lane, tally, jobs, test_port() + index, ours, dbs)
+                for index, jobs in enumerate(lanes)
+            ]
+            for future in futures:
+                future.result()
 
     if not opts.keep_db:
         for db in dbs:
@@ -270,8 +259,10 @@ def main():
 
     minutes = (time.monotonic() - started) / 60
     for problem in tally.problems:
-        print(f"[crm] PROBLEM {problem}")
-    print(f"[crm] make test took {minutes:.1f} min")
+        say(f"PROBLEM {problem}")
+    for stage, seconds in tally.durations:
+        say(f"stage {stage}: {seconds / 60:.1f} min")
+    say(f"make test took {minutes:.1f} min")
     print(f"{tally.passed} passed, {tally.failed} failed, {tally.skipped} skipped")
     sys.exit(1 if tally.failed or tally.skipped or tally.problems else 0)
 
