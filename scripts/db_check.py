@@ -316,12 +316,36 @@ def clean(env, footprint):
     return problems
 
 
+def as_installed(env, upgraded):
+    """The record rules and access rights of ours on a database where the working
+    tree was installed fresh must be those the upgraded database has: a rule declared
+    `noupdate` that changed since the release needs a migration script, or upgraded
+    databases keep enforcing the old one."""
+    fresh = snapshot(env)
+    problems = []
+    for table, label in (("rules", "record rule"), ("access", "access right")):
+        ours = {k for k in fresh[table] if k.split(".")[0] in OURS}
+        ours |= {k for k in upgraded[table] if k.split(".")[0] in OURS}
+        for key in sorted(ours):
+            if key not in upgraded[table]:
+                problems.append(f"{label} {key} missing after the upgrade")
+            elif key not in fresh[table]:
+                problems.append(f"{label} {key} survives the upgrade, a fresh install lacks it")
+            elif fresh[table][key] != upgraded[table][key]:
+                problems.append(
+                    f"{label} {key} differs: upgraded {upgraded[table][key]}, "
+                    f"installed {fresh[table][key]}"
+                )
+        print(f"[crm] {len(ours)} {label}s of ours: upgraded as freshly installed")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-c", "--config")
     parser.add_argument("-d", "--database")
     parser.add_argument("--addons-path")
-    parser.add_argument("command", choices=["seed", "snapshot", "compare", "clean"])
+    parser.add_argument("command", choices=["seed", "snapshot", "compare", "clean", "as-installed"])
     parser.add_argument("files", nargs="*")
     opts = parser.parse_args()
     if opts.command == "compare":
@@ -337,6 +361,9 @@ def main():
                 with open(opts.files[0], "w") as out:
                     json.dump(snapshot(env), out)
                 problems = []
+            elif opts.command == "as-installed":
+                with open(opts.files[0]) as f:
+                    problems = as_installed(env, json.load(f))
             else:
                 with open(opts.files[0]) as f:
                     problems = clean(env, json.load(f)["footprint"])

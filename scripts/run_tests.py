@@ -227,6 +227,21 @@ def run_lane(tally, jobs, port, ours, dbs):
             tally.fail(f"{kind} {addon or ''}".strip(), repr(error))
 
 
+def rules_as_installed(tally, dbs):
+    """The upgraded database's rules against a fresh install of the working tree."""
+    upgraded = LOG_DIR / "upgrade-after.json"
+    if "crm_test_all" not in dbs or not upgraded.exists():
+        tally.fail("rules after the upgrade", "the upgrade or the all-addons stage did not run")
+        return
+    cmd = [str(PY), str(ROOT / "scripts/db_check.py"), "-c", str(CONF), "-d", "crm_test_all"]
+    text, rc, _seconds = run_logged("upgrade-7-as-installed", [*cmd, "as-installed", str(upgraded)])
+    print(text, end="", flush=True)
+    label = "rules after the upgrade as in a fresh install"
+    tally.add(
+        label, 0 if rc else 1, 1 if rc else 0, 0, "see upgrade-7-as-installed.log" if rc else None
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--addon", help="only this addon: install it alone and run its tests")
@@ -252,6 +267,7 @@ def main():
             ]
             for future in futures:
                 future.result()
+        rules_as_installed(tally, dbs)
 
     if not opts.keep_db:
         for db in dbs:

@@ -92,6 +92,7 @@ def upgrade_and_uninstall(tally, port):
         return []
     old_conf = write_conf(LOCAL / "odoo-release.conf", release / "addons")
     before, after = LOCAL / "log/tests/upgrade-before.json", LOCAL / "log/tests/upgrade-after.json"
+    after.unlink(missing_ok=True)
     fresh_db(DB)
     steps = [
         lambda: odoo(
