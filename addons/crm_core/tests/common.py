@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.sql_db import BaseCursor
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, new_test_user
 
 SALESMAN = "sales_team.group_sale_salesman,base.group_partner_manager"
 LEADER = "crm_core.group_crm_team_leader,base.group_partner_manager"
@@ -17,7 +17,6 @@ MANAGER = "sales_team.group_sale_manager,base.group_partner_manager"
 TEST_TODAY = os.environ.get("CRM_TEST_TODAY") or "2026-06-10"
 
 
-@tagged("crm_dated")
 class FrozenTodayMixin:
     """For test classes whose results depend on today's date: the whole class, its
     set-up included, runs at 10:00 UTC on TEST_TODAY, and carries the tag `crm_dated`.
@@ -26,6 +25,17 @@ class FrozenTodayMixin:
     The database's clock is frozen too: create_date and write_date come from the
     transaction's now(), which freezegun cannot reach, and a record made "today" must
     not look months old (or not yet made) to the code under test."""
+
+    def __init_subclass__(cls, **kwargs):
+        # The tag joins the tags the class inherits from its test case (`standard`,
+        # at_install or post_install); @tagged on this mixin would shadow them, and
+        # the class would only run when crm_dated is asked for.
+        super().__init_subclass__(**kwargs)
+        tags = next(
+            (b.__dict__["test_tags"] for b in cls.__mro__ if "test_tags" in b.__dict__), None
+        )
+        cls.test_tags = {"standard", "at_install"} if tags is None else set(tags)
+        cls.test_tags.add("crm_dated")
 
     @classmethod
     def setUpClass(cls):

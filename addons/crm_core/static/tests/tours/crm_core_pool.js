@@ -35,7 +35,7 @@ registry.category("web_tour.tours").add("crm_core_pool", {
         },
         {
             content: "The coming recall shows on the warned customer",
-            trigger: ".o_data_row:contains('Tourpool Warned') [name='pool_recall_date']:contains('06/15/2099')",
+            trigger: ".o_data_row:contains('Tourpool Warned') [name='pool_recall_date']:contains('Jun 15, 2099')",
         },
         {
             content: "Open the warned customer",
@@ -44,7 +44,7 @@ registry.category("web_tour.tours").add("crm_core_pool", {
         },
         {
             content: "The form warns about the recall",
-            trigger: ".o_form_view .o_pool_recall_warning:contains('goes back to a pool on'):contains('06/15/2099')",
+            trigger: ".o_form_view .o_pool_recall_warning:contains('goes back to a pool on'):contains('Jun 15, 2099')",
         },
         {
             content: "Back to the customers",
