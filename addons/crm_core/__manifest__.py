@@ -1,19 +1,20 @@
 {
     "name": "CRM Core",
-    "summary": "Roles, customer profiles, resource pools and work handover",
-    "version": "19.0.1.0.0",
+    "summary": "Roles and visibility; customer profile, duplicate guard, org chart, relation "
+    "graph, RFM and 360 timeline; resource pools; handover; opportunities with product lines "
+    "and stage evidence; funnel, forecast, targets and performance; competitors; price policy "
+    "and discount authority; quotation versions; stock inquiry; returns; approval layer",
+    "version": "19.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/crm-suite/crm-suite",
     "author": "CRM Suite",
     "license": "AGPL-3",
     "depends": [
         "crm",
-        "sale_management",
         "sale_crm",
         "sale_stock",
         "calendar",
         "utm",
-        "base_automation",
         "base_tier_validation",
         "base_tier_validation_forward",
     ],
