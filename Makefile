@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .local/venv/bin/python
 
-.PHONY: run test bench stop setup lint test-addon shell clean
+.PHONY: run test bench stop setup lint test-addon shell clean readme
 
 run:                ## set-up, then the server with demo data at http://127.0.0.1:8069
 	@bash scripts/run.sh
@@ -20,6 +20,9 @@ test-addon: setup   ## one addon alone on a fresh database with its tests: make 
 lint: setup         ## ruff and pylint-odoo only
 	@$(PY) -m ruff check addons tests scripts bench && $(PY) -m ruff format --check addons tests scripts bench
 	@$(PY) -m pylint --rcfile=.pylintrc-mandatory addons/*/
+
+readme:             ## README.rst of every addon from its readme/ fragments (--check: scripts/gen_readme.sh --check)
+	@bash scripts/gen_readme.sh
 
 setup:              ## system packages, Odoo 19.0, the virtual environment, PostgreSQL
 	@bash scripts/setup.sh
