@@ -36,6 +36,7 @@ from . import (
     crm_stage,
     crm_stage_requirement,
     crm_team,
+    ir_module_module,
     product_product,
     res_company,
     res_config_settings,

@@ -1,8 +1,10 @@
+from babel.dates import format_skeleton
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools.misc import babel_locale_parse
 
 from ..tools import stable_fields
 
@@ -474,8 +476,9 @@ class CrmLead(models.Model):
     @api.readonly
     def crm_forecast(self, domain=None, months=6, date_from=None):
         """Open opportunities per month of their expected closing date, from the month
-        of date_from (default: this month) for `months` months: count, expected revenue
-        and weighted revenue, each with its drill-through domain."""
+        of date_from (default: this month) for `months` months: the month's label in the
+        user's language, count, expected revenue and weighted revenue, each with its
+        drill-through domain."""
         if not isinstance(months, int) or not 1 <= months <= 60:
             raise UserError(
                 self.env._("The forecast covers 1 to 60 months, not %(months)s.", months=months)
@@ -504,6 +507,8 @@ class CrmLead(models.Model):
                 ["__count", "expected_revenue:sum", "prorated_revenue:sum"],
             )
         }
+        # "Nov 2026", "2026年11月": the month in the user's language.
+        locale = babel_locale_parse(self.env.lang or "en_US")
         result = []
         for index in range(months):
             month = start + relativedelta(months=index)
@@ -512,6 +517,7 @@ class CrmLead(models.Model):
             result.append(
                 {
                     "month": fields.Date.to_string(month),
+                    "label": format_skeleton("yMMM", month, locale=locale),
                     **self._crm_figure(month_domain, count, amount, weighted),
                 }
             )

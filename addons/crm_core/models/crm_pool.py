@@ -69,13 +69,13 @@ class CrmPool(models.Model):
 
     @api.model
     def _ensure_pools(self):
-        """Create the missing public pool of each company and pool of each team."""
-        Pool = self.sudo().with_context(active_test=False)
+        """Create the missing public pool of each company and pool of each team, named
+        in every installed language."""
+        Pool = self.sudo().with_context(active_test=False, lang="en_US")
         with_pool = Pool.search([("team_id", "=", False)]).company_id
         companies = self.env["res.company"].sudo().search([("id", "not in", with_pool.ids)])
-        vals_list = [
-            {"name": self.env._("Public Pool"), "company_id": company.id} for company in companies
-        ]
+        # The name in en_US for now: _set_system_names() writes every language's.
+        vals_list = [{"name": "Public Pool", "company_id": company.id} for company in companies]
         teams_with_pool = Pool.search([("team_id", "!=", False)]).team_id
         teams = (
             self.env["crm.team"]
@@ -85,13 +85,50 @@ class CrmPool(models.Model):
         )
         vals_list += [
             {
-                "name": self.env._("%(team)s Pool", team=team.name),
+                "name": team.name,
                 "team_id": team.id,
                 "company_id": (team.company_id or self.env.company).id,
             }
             for team in teams
         ]
-        return Pool.create(vals_list)
+        pools = Pool.create(vals_list)
+        pools._set_system_names()
+        return pools.with_env(self.sudo().env)
+
+    @api.model
+    def _name_langs(self):
+        """en_US (every translated value has one) and the installed languages."""
+        installed = [code for code, _name in self.env["res.lang"].get_installed()]
+        return ["en_US", *(code for code in installed if code != "en_US")]
+
+    def _system_name(self, lang):
+        """The name the system gives this pool in `lang`."""
+        self.ensure_one()
+        pool = self.with_context(lang=lang)
+        if pool.team_id:
+            return pool.env._("%(team)s Pool", team=pool.team_id.name)
+        return pool.env._("Public Pool")
+
+    def _has_system_name(self, langs):
+        """Whether the pool's name is, in each language, one the system gave it (and
+        not one a user typed)."""
+        self.ensure_one()
+        names = {self._system_name(lang) for lang in langs}
+        return all(self.with_context(lang=lang).name in names for lang in langs)
+
+    def _set_system_names(self):
+        """Name the pools in every installed language."""
+        langs = self._name_langs()
+        for pool in self.sudo():
+            pool.update_field_translations(
+                "name", {lang: pool._system_name(lang) for lang in langs}
+            )
+
+    def _refresh_system_names(self):
+        """Rename, in every installed language, the pools that carry the system's name
+        (after a language was installed or their team renamed)."""
+        langs = self._name_langs()
+        self.sudo().filtered(lambda pool: pool._has_system_name(langs))._set_system_names()
 
     @api.model
     def _get_public_pool(self, company):

@@ -71,6 +71,22 @@ class TestFunnelForecast(CrmFunnelCommon):
             [("2026-05-01", 0, 0.0), ("2026-06-01", 1, 700.0)],
         )
 
+    def test_forecast_month_labels_in_the_user_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        Lead = self.env["crm.lead"]
+        for lang, labels in (
+            ("en_US", ["Nov 2026", "Dec 2026", "Jan 2027"]),
+            ("zh_CN", ["2026年11月", "2026年12月", "2027年1月"]),
+        ):
+            with self.subTest(lang=lang):
+                forecast = Lead.with_context(lang=lang).crm_forecast(
+                    self.funnel_domain, months=3, date_from="2026-11-20"
+                )
+                self.assertEqual([m["label"] for m in forecast["months"]], labels)
+        # Default: this month (frozen on 15 March 2026) in the user's language.
+        forecast = Lead.with_context(lang="zh_CN").crm_forecast(self.funnel_domain, months=1)
+        self.assertEqual([m["label"] for m in forecast["months"]], ["2026年3月"])
+
     def test_forecast_bad_months(self):
         for months in (0, 61, "3"):
             with self.assertRaisesRegex(UserError, "The forecast covers 1 to 60 months"):

@@ -31,17 +31,29 @@ class TestFunnelUi(HttpCase):
                     "user_id": user.id,
                     "expected_revenue": revenue,
                     "probability": probability,
+                    "date_deadline": deadline,
                 }
-                for name, stage, user, revenue, probability in (
-                    ("Tour Funnel One", qualify, cls.manager, 1000, 10),
-                    ("Tour Funnel Two", qualify, other, 3000, 20),
-                    ("Tour Funnel Three", propose, other, 5000, 50),
+                for name, stage, user, revenue, probability, deadline in (
+                    ("Tour Funnel One", qualify, cls.manager, 1000, 10, False),
+                    ("Tour Funnel Two", qualify, other, 3000, 20, "2026-11-10"),
+                    ("Tour Funnel Three", propose, other, 5000, 50, "2026-12-20"),
                 )
             ]
         )
 
     def test_funnel_drill_through(self):
         self.start_tour("/odoo/crm-funnel", "crm_core_funnel", login="tour_funnel_manager")
+
+    def test_funnel_dates_through_the_picker(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        new_test_user(
+            self.env,
+            login="tour_funnel_chinese",
+            groups=MANAGER,
+            name="Tour Funnel Chinese",
+            lang="zh_CN",
+        )
+        self.start_tour("/odoo/crm-funnel", "crm_core_funnel_dates", login="tour_funnel_chinese")
 
     def test_competitor_form(self):
         self.start_tour(

@@ -1,4 +1,6 @@
 import { Component, onWillStart, useState } from "@odoo/owl";
+import { DateTimeInput } from "@web/core/datetime/datetime_input";
+import { serializeDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { user } from "@web/core/user";
@@ -7,8 +9,6 @@ import { Layout } from "@web/search/layout";
 import { formatMonetary } from "@web/views/fields/formatters";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 
-const { DateTime } = luxon;
-
 /**
  * Funnel by stage and weighted forecast by expected closing month. The figures come
  * from crm.lead.crm_funnel / crm_forecast (server-side _read_group); every figure
@@ -16,7 +16,7 @@ const { DateTime } = luxon;
  */
 export class CrmFunnelDashboard extends Component {
     static template = "crm_core.FunnelDashboard";
-    static components = { Layout };
+    static components = { DateTimeInput, Layout };
     static props = { ...standardActionServiceProps };
 
     setup() {
@@ -24,8 +24,8 @@ export class CrmFunnelDashboard extends Component {
         this.action = useService("action");
         this.state = useState({
             scope: "all",
-            dateFrom: "",
-            dateTo: "",
+            dateFrom: false, // luxon DateTimes, from Odoo's date pickers
+            dateTo: false,
             funnel: { stages: [], total: {} },
             forecast: { months: [], total: {} },
         });
@@ -49,18 +49,18 @@ export class CrmFunnelDashboard extends Component {
             );
         }
         if (this.state.dateFrom) {
-            domain.push(["date_deadline", ">=", this.state.dateFrom]);
+            domain.push(["date_deadline", ">=", serializeDate(this.state.dateFrom)]);
         }
         if (this.state.dateTo) {
-            domain.push(["date_deadline", "<=", this.state.dateTo]);
+            domain.push(["date_deadline", "<=", serializeDate(this.state.dateTo)]);
         }
         return domain;
     }
 
     get forecastMonths() {
         if (this.state.dateFrom && this.state.dateTo) {
-            const from = DateTime.fromISO(this.state.dateFrom).startOf("month");
-            const to = DateTime.fromISO(this.state.dateTo).startOf("month");
+            const from = this.state.dateFrom.startOf("month");
+            const to = this.state.dateTo.startOf("month");
             const months = Math.round(to.diff(from, "months").months) + 1;
             return Math.min(Math.max(months, 1), 60);
         }
@@ -73,7 +73,7 @@ export class CrmFunnelDashboard extends Component {
             this.orm.call("crm.lead", "crm_funnel", [domain]),
             this.orm.call("crm.lead", "crm_forecast", [domain], {
                 months: this.forecastMonths,
-                date_from: this.state.dateFrom || false,
+                date_from: this.state.dateFrom ? serializeDate(this.state.dateFrom) : false,
             }),
         ]);
         this.state.funnel = funnel;
@@ -96,17 +96,13 @@ export class CrmFunnelDashboard extends Component {
         return formatMonetary(value || 0, { currencyId: this.state.funnel.currency_id });
     }
 
-    monthLabel(month) {
-        return DateTime.fromISO(month).toFormat("MMMM yyyy");
-    }
-
     async setScope(scope) {
         this.state.scope = scope;
         await this.load();
     }
 
-    async onDateChange(field, ev) {
-        this.state[field] = ev.target.value;
+    async onDateChange(field, date) {
+        this.state[field] = date || false;
         await this.load();
     }
 

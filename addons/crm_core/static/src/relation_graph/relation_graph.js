@@ -12,6 +12,46 @@ const STROKE = {
     weak: { width: 1, dash: "5 4" },
 };
 
+// Edge labels: 12px text on a box of LABEL_HEIGHT, LABEL_GAP away from the edge.
+const LABEL_HEIGHT = 18;
+const LABEL_GAP = 4;
+const LABEL_PADDING = 5;
+const WIDE_CHAR = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60]/;
+
+/** A generous estimate of the label's width (CJK characters are twice as wide). */
+function labelWidth(text) {
+    let width = 0;
+    for (const char of text) {
+        width += WIDE_CHAR.test(char) ? 13 : 7;
+    }
+    return width + 2 * LABEL_PADDING;
+}
+
+/**
+ * Where an edge's label goes: beside the edge's middle, on the side above it (right of
+ * a vertical edge), far enough for its box to stay clear of the line.
+ */
+function labelPlace(source, target, label) {
+    const dx = target.x - source.x;
+    const dy = target.y - source.y;
+    const length = Math.hypot(dx, dy) || 1;
+    let nx = -dy / length;
+    let ny = dx / length;
+    if (ny > 0 || (ny === 0 && nx < 0)) {
+        nx = -nx;
+        ny = -ny;
+    }
+    const width = labelWidth(label);
+    const reach = (width / 2) * Math.abs(nx) + (LABEL_HEIGHT / 2) * Math.abs(ny) + LABEL_GAP;
+    const x = (source.x + target.x) / 2 + reach * nx;
+    const y = (source.y + target.y) / 2 + reach * ny;
+    return {
+        labelX: x,
+        labelY: y,
+        labelBox: { x: x - width / 2, y: y - LABEL_HEIGHT / 2, width, height: LABEL_HEIGHT },
+    };
+}
+
 function shorten(text, size = 18) {
     return text.length > size ? `${text.slice(0, size - 1)}…` : text;
 }
@@ -73,8 +113,7 @@ export class CrmRelationGraph extends Component {
                 y1: source.y,
                 x2: target.x,
                 y2: target.y,
-                labelX: (source.x + target.x) / 2,
-                labelY: (source.y + target.y) / 2 - 6,
+                ...labelPlace(source, target, edge.label || ""),
                 width: stroke.width,
                 dash: stroke.dash,
                 cssClass: `o_crm_relation_graph_edge o_crm_relation_graph_edge_${edge.kind}`,
