@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 from odoo.tools import SQL, split_every
 
-from ..tools import stable_fields
+from ...tools import stable_fields
 
 # Ids written per ORM call: big enough to keep the query count flat, small enough
 # to keep the prefetch and the recompute queues of one batch in memory.

@@ -1,0 +1,1 @@
+from . import crm_return_request, crm_return_request_line
