@@ -3,6 +3,9 @@ from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
+    """Company settings of the customer, RFM and pool features (the discount
+    approval setting is in approval/res_company.py)."""
+
     _inherit = "res.company"
 
     crm_duplicate_policy = fields.Selection(
@@ -19,11 +22,6 @@ class ResCompany(models.Model):
         default=365,
         help="Confirmed sales orders of this many past days count for the RFM scores.",
     )
-
-    _crm_rfm_window_days_positive = models.Constraint(
-        "CHECK(crm_rfm_window_days > 0)", "The RFM analysis window must be at least one day."
-    )
-
     pool_reclaim_days = fields.Integer(
         string="Reclaim Block (Days)",
         default=30,
@@ -37,12 +35,9 @@ class ResCompany(models.Model):
         help="Leads mailed to a sales team's alias arrive without owner in the team's"
         " pool, to be claimed or assigned, instead of going to the team leader.",
     )
-    # Approval layer: off until a manager turns it on, so that installing the
-    # module changes no existing quotation flow.
-    crm_discount_approval = fields.Boolean(
-        string="Discount Approval",
-        help="Quotations with a line discount above the salesperson's discount authority"
-        " need the approval of a sales manager before they are confirmed.",
+
+    _crm_rfm_window_days_positive = models.Constraint(
+        "CHECK(crm_rfm_window_days > 0)", "The RFM analysis window must be at least one day."
     )
 
     @api.constrains("pool_reclaim_days")

@@ -14,7 +14,3 @@ class ResConfigSettings(models.TransientModel):
     pool_reclaim_days = fields.Integer(
         related="company_id.pool_reclaim_days", readonly=False, string="Reclaim Block (Days)"
     )
-
-    crm_discount_approval = fields.Boolean(
-        related="company_id.crm_discount_approval", readonly=False
-    )

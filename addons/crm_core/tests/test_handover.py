@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged, users
 
-from odoo.addons.crm_core.models.crm_handover import CrmHandover
+from odoo.addons.crm_core.models.handover.crm_handover import CrmHandover
 
 from .common import SALESMAN, CrmCoreCommon
 

@@ -28,6 +28,52 @@ class TierValidation(models.AbstractModel):
         for rec in self:
             rec.crm_can_withdraw = not rec._crm_withdraw_refusal()
 
+    def action_withdraw_approval(self):
+        """弃审: the requester takes back an undecided approval request."""
+        for rec in self:
+            refusal = rec._crm_withdraw_refusal()
+            if refusal:
+                raise UserError(refusal)
+        for rec in self:
+            rec._crm_archive_reviews()
+            if hasattr(rec, "message_post"):
+                rec.message_post(
+                    body=self.env._(
+                        "Approval request withdrawn by %(user)s.", user=self.env.user.name
+                    )
+                )
+        self._update_counter({"review_deleted": True})
+        return True
+
+    def action_reject_with_reason(self):
+        """The Reject button of the form: ask for the reason (wizard
+        crm.approval.reject). OCA's ``reject_tier`` stays as it is for code."""
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(self.env.user)
+        reviews = self.review_ids.filtered(
+            lambda r: r.sequence in sequences and r.status in OPEN_STATUSES
+        )
+        if not reviews:
+            raise UserError(
+                self.env._(
+                    "%(record)s has no review waiting for %(user)s.",
+                    record=self.display_name,
+                    user=self.env.user.name,
+                )
+            )
+        return {
+            "name": self.env._("Reject"),
+            "type": "ir.actions.act_window",
+            "res_model": "crm.approval.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_res_model": self._name,
+                "default_res_id": self.id,
+                "default_review_ids": reviews.ids,
+            },
+        }
+
     def _crm_withdraw_refusal(self):
         """Why the current user may not withdraw the approval request of this
         record, or False. The request is withdrawable while it is undecided:
@@ -61,23 +107,6 @@ class TierValidation(models.AbstractModel):
         # archived: an approved review leaving the request must recompute it.
         self.env.add_to_compute(self._fields["validation_status"], self)
 
-    def action_withdraw_approval(self):
-        """弃审: the requester takes back an undecided approval request."""
-        for rec in self:
-            refusal = rec._crm_withdraw_refusal()
-            if refusal:
-                raise UserError(refusal)
-        for rec in self:
-            rec._crm_archive_reviews()
-            if hasattr(rec, "message_post"):
-                rec.message_post(
-                    body=self.env._(
-                        "Approval request withdrawn by %(user)s.", user=self.env.user.name
-                    )
-                )
-        self._update_counter({"review_deleted": True})
-        return True
-
     def restart_validation(self):
         # Keep the trail OCA would delete: archive the reviews, then restart.
         for rec in self:
@@ -89,35 +118,6 @@ class TierValidation(models.AbstractModel):
         for rec in self:
             if rec._allow_to_remove_reviews(vals):
                 rec._crm_archive_reviews(status="cancel")
-
-    def action_reject_with_reason(self):
-        """The Reject button of the form: ask for the reason (wizard
-        crm.approval.reject). OCA's ``reject_tier`` stays as it is for code."""
-        self.ensure_one()
-        sequences = self._get_sequences_to_approve(self.env.user)
-        reviews = self.review_ids.filtered(
-            lambda r: r.sequence in sequences and r.status in OPEN_STATUSES
-        )
-        if not reviews:
-            raise UserError(
-                self.env._(
-                    "%(record)s has no review waiting for %(user)s.",
-                    record=self.display_name,
-                    user=self.env.user.name,
-                )
-            )
-        return {
-            "name": self.env._("Reject"),
-            "type": "ir.actions.act_window",
-            "res_model": "crm.approval.reject",
-            "view_mode": "form",
-            "target": "new",
-            "context": {
-                "default_res_model": self._name,
-                "default_res_id": self.id,
-                "default_review_ids": reviews.ids,
-            },
-        }
 
     def _add_tier_validation_reviews(self, node, params):
         # Below the current reviews, the full history (withdrawn requests too).

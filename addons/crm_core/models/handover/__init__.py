@@ -1,0 +1,1 @@
+from . import crm_handover, crm_handover_line, crm_handover_move
