@@ -30,12 +30,13 @@ class FrozenTodayMixin:
         # The tag joins the tags the class inherits from its test case (`standard`,
         # at_install or post_install); @tagged on this mixin would shadow them, and
         # the class would only run when crm_dated is asked for.
-        super().__init_subclass__(**kwargs)
+        result = super().__init_subclass__(**kwargs)
         tags = next(
             (b.__dict__["test_tags"] for b in cls.__mro__ if "test_tags" in b.__dict__), None
         )
         cls.test_tags = {"standard", "at_install"} if tags is None else set(tags)
         cls.test_tags.add("crm_dated")
+        return result
 
     @classmethod
     def setUpClass(cls):
