@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "depends": [
         "crm",
+        "sale_management",
         "sale_crm",
         "sale_stock",
         "calendar",
