@@ -139,9 +139,7 @@ def run(env, bench):
             user_env.flush_all()
 
         def plain():
-            env["crm.lead"].browse(next(base_ids)).with_context(crm_pool_skip_check=True).write(
-                {"user_id": user.id, "pool_id": False}
-            )
+            env["crm.lead"].browse(next(base_ids)).write({"user_id": user.id, "pool_id": False})
             env.flush_all()
 
         claim_stats = bench.measure(claim, runs=30)

@@ -2,27 +2,59 @@
 
 Each package holds the feature's own models (one model per file; a model too big
 for one file is split by concern) and its extension of shared models in a file
-named after the model (quotation/sale_order.py, returns/sale_order.py, ...).
+named after the model (pool/res_partner.py, quotation/sale_order.py, ...).
+Helpers that are not models (the duplicate guard's normalize_* keys, the owner
+change's stable fields) live in crm_core/tools/.
 
 Override rule: a model that several features extend (res.partner, crm.lead,
-sale.order, sale.order.line) keeps its single create / write / action_confirm
-(/ unlink, copy where several features need them) in its base file directly
-under models/ (models/sale_order.py, ...). That method calls named hooks, each
-defined once by its feature (sale.order.write -> _quotation_check_frozen(vals);
-action_confirm -> _quotation_before_confirm(), _approval_check_discount_authority(),
-then _customer_promote_to_deal(); sale.order.line create / write ->
-_quotation_check_lines_frozen(), _approval_lines_raising_discount(vals)). No
-feature overrides these methods behind another's back, so the import order
-between feature packages does not matter.
+sale.order, sale.order.line) keeps its single create / write / action_confirm in
+its base file directly under models/ (res_partner.py, crm_lead.py, sale_order.py,
+sale_order_line.py). That method calls named hooks, each defined once by its
+feature, and no feature overrides it behind another's back, so the import order
+between feature packages does not matter:
+- res.partner.write and crm.lead.write write the batches of
+  _pool_owner_write_batches(vals) (pool/crm_pool_resource.py): giving pooled
+  records an owner is a claim or an assignment with its checks, lock and log; the
+  pool's own moves write pool_id and pass through unchanged, without a loop back.
+- crm.lead.create -> _pool_prepare_create_vals(vals_list) (pool/crm_lead.py), then
+  _opportunity_after_create(); crm.lead.write -> _opportunity_before_write(vals)
+  (the stage checklist) and _opportunity_after_stage_move() (opportunity/crm_lead.py).
+- sale.order.write -> _quotation_check_frozen(vals); action_confirm ->
+  _quotation_before_confirm(), _approval_check_discount_authority(), then
+  _customer_promote_to_deal(); sale.order.line create / write ->
+  _quotation_check_lines_frozen(), _approval_lines_raising_discount(vals).
+A model only one feature extends keeps its overrides in that feature (crm.team and
+res.company's create in pool/, crm.lead's _handle_won_lost in competitor/).
+
+Customer side:
+- res_partner.py: the base file; ownership and visibility (team, customer, pool
+  customer flags the record rules read).
+- customer/: customer profile (types and their collection rules, levels, regions,
+  lifecycle, credit), the duplicate guard and Odoo's partner merge, its setting.
+- relation/: contacts' org chart (superiors) and the relationship graph.
+- rfm/: the RFM pass (one SQL statement), its segments and analysis window.
+- timeline/: the customer 360 counts and interaction timeline.
+- pool/: resource pools, the crm.pool.resource mixin of customers and leads
+  (claim, assign, release, recall), quotas, recall rules, the log, the pools of
+  teams and companies, their per-language names, the pool settings.
+- handover/: work handover (registry of kinds, checks, run, summary), its moves
+  (crm_handover_move.py) and its lines.
+
+Opportunity side:
+- crm_lead.py: the base file above.
+- opportunity/: product lines, stage exit requirements and their evidence, the
+  time-in-stage history.
+- competitor/: competitors, their products, the competitions of opportunities,
+  lost-to-competitor reasons and the win-rate report.
+- funnel/: the funnel and forecast figures and their covering indexes.
+- target/: sales targets and the performance report against them.
 
 Sales side:
 - sale_order.py, sale_order_line.py: the base files above.
-- res_company.py, res_config_settings.py, crm_team.py: base files holding the
-  settings and team hooks of features packaged elsewhere (duplicate policy, RFM
-  window, pools); a feature of this side keeps its own (approval/res_company.py).
 - quotation/: quotation versions (sale.order; sale.order.line of saved versions
-  stay frozen).
-- pricing/: the salesperson's price list (res.users, sale.order's pricelist).
+  stay frozen; the opportunity's quotation counts skip saved versions).
+- pricing/: the salesperson's price list (res.users, sale.order's pricelist, the
+  opportunity lines' pricelist).
 - approval/: the approval layer on OCA tier validation (tier.definition,
   tier.review, tier.validation extensions, delegations, pending approvals,
   e-mail approval links, discount authority) and the discount approval of
@@ -31,57 +63,34 @@ Sales side:
 - returns/: return / exchange / refund requests and their lines; the execution
   (receipts, replacements, credit note) in crm_return_request_execute.py;
   sale.order's links to its requests.
-- handover/: work handover (registry of kinds, checks, run, summary), its moves
-  (crm_handover_move.py) and its lines.
 - stock_inquiry/: the stock lookup of product.product and sale.order.line (the
   inquiry itself is the wizard crm.stock.inquiry in wizard/).
-These packages are imported in alphabetical order, and no order is required
-among them or with the base files: approval/sale_order.py adds tier.validation
-to sale.order whether the base file came first or not, and Odoo sets up again
-every model inheriting tier.validation (sale.order, crm.return.request) when
+Within a package, a model another class of the package inherits comes first
+(pool/ imports the crm.pool.resource mixin before its users); between packages no
+order is required: approval/sale_order.py adds tier.validation to sale.order
+whether the base file came first or not, and Odoo sets up again every model
+inheriting tier.validation (sale.order, crm.return.request) when
 approval/tier_validation.py extends it.
 """
 
-# isort: off
-# Resource pools first: res_partner and crm_lead inherit the crm.pool.resource mixin.
-from . import crm_pool, crm_pool_resource
-
-# isort: on
 from . import (
     approval,
-    base_partner_merge_automatic_wizard,
-    crm_competitor,
-    crm_competitor_product,
-    crm_competitor_report,
-    crm_customer_level,
-    crm_customer_type,
+    competitor,
     crm_lead,
-    crm_lead_competition,
-    crm_lead_evidence,
-    crm_lead_product,
-    crm_lead_stage_history,
-    crm_lost_reason,
-    crm_partner_relation,
-    crm_partner_relation_type,
-    crm_pool_log,
-    crm_pool_quota,
-    crm_pool_rule,
-    crm_rfm_segment,
-    crm_sales_performance,
-    crm_sales_region,
-    crm_sales_target,
-    crm_stage,
-    crm_stage_requirement,
-    crm_team,
+    customer,
+    funnel,
     handover,
-    ir_module_module,
+    opportunity,
+    pool,
     pricing,
     quotation,
-    res_company,
-    res_config_settings,
+    relation,
     res_partner,
     returns,
+    rfm,
     sale_order,
     sale_order_line,
     stock_inquiry,
+    target,
+    timeline,
 )

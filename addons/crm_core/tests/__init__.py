@@ -27,6 +27,7 @@ from . import (
     test_pool_access,
     test_pool_concurrency,
     test_pool_names,
+    test_pool_owner_write,
     test_pool_recall,
     test_pool_ui,
     test_quotation_compare,

@@ -1,7 +1,7 @@
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged
 
-from ..models.res_partner import normalize_email, normalize_name, normalize_phone, normalize_vat
+from ..tools.normalize import normalize_email, normalize_name, normalize_phone, normalize_vat
 from .common import CrmCoreCommon
 
 

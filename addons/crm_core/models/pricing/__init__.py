@@ -1,1 +1,1 @@
-from . import res_users, sale_order
+from . import crm_lead, res_users, sale_order

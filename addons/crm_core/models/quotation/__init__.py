@@ -1,1 +1,1 @@
-from . import sale_order, sale_order_line
+from . import crm_lead, sale_order, sale_order_line

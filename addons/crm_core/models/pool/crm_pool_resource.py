@@ -7,8 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-SKIP_CHECK = "crm_pool_skip_check"
-
 
 class CrmPoolResource(models.AbstractModel):
     """What customers, leads and opportunities share as resources of a pool:
@@ -212,25 +210,33 @@ class CrmPoolResource(models.AbstractModel):
             for record in self
         ]
 
+    def _pool_prepare_take(self, user, action, reason=False):
+        """Lock pooled records that passed their checks and log their move to
+        ``user``; returns the values that take them out of their pool."""
+        self._pool_lock()
+        self.env["crm.pool.log"].sudo().create(
+            self._pool_log_vals(action, to_user=user, reason=reason)
+        )
+        return {
+            "user_id": user.id,
+            "pool_id": False,
+            "pool_assign_date": fields.Datetime.now(),
+            "pool_recall_date": False,
+        }
+
     def _pool_take(self, user, action, reason=False):
         """Give pooled records to ``user`` once every check has passed."""
-        self._pool_lock()
-        log_vals = self._pool_log_vals(action, to_user=user, reason=reason)
-        self.sudo().with_context(**{SKIP_CHECK: True}).write(
-            {
-                "user_id": user.id,
-                "pool_id": False,
-                "pool_assign_date": fields.Datetime.now(),
-                "pool_recall_date": False,
-            }
-        )
-        self.env["crm.pool.log"].sudo().create(log_vals)
+        self.sudo().write(self._pool_prepare_take(user, action, reason))
         return True
 
     def action_pool_claim(self):
         """The current user takes records out of a pool they can see."""
         if not self:
             return True
+        self._pool_check_claim()
+        return self._pool_take(self.env.user, "claim")
+
+    def _pool_check_claim(self):
         user = self.env.user
         for record in self.sudo():
             # taken meanwhile by someone whose records this user cannot see
@@ -249,10 +255,21 @@ class CrmPoolResource(models.AbstractModel):
         self._pool_check_in_pool()
         self._pool_check_reclaim(user)
         self._pool_check_quota(user)
-        return self._pool_take(user, "claim")
 
     def _pool_assign(self, user, reason=False):
         """A team leader (for the teams they lead) or a manager hands records to a user."""
+        self._pool_check_assign(user)
+        pooled = self.filtered("pool_id")
+        owned = self - pooled
+        if pooled:
+            pooled._pool_take(user, "assign", reason)
+        if owned:
+            log_vals = owned._pool_log_vals("assign", to_user=user, reason=reason)
+            owned.sudo().write({"user_id": user.id, "pool_assign_date": fields.Datetime.now()})
+            self.env["crm.pool.log"].sudo().create(log_vals)
+        return True
+
+    def _pool_check_assign(self, user):
         if not user:
             raise UserError(self.env._("Choose the salesperson to assign to."))
         self.check_access("read")
@@ -288,15 +305,6 @@ class CrmPoolResource(models.AbstractModel):
                 )
         (pooled + owned.filtered(lambda r: not r.user_id))._pool_check_in_pool()
         self._pool_check_quota(user)
-        if pooled:
-            pooled._pool_take(user, "assign", reason)
-        if owned:
-            log_vals = owned._pool_log_vals("assign", to_user=user, reason=reason)
-            owned.sudo().with_context(**{SKIP_CHECK: True}).write(
-                {"user_id": user.id, "pool_assign_date": fields.Datetime.now()}
-            )
-            self.env["crm.pool.log"].sudo().create(log_vals)
-        return True
 
     def _pool_allowed_release_pools(self):
         """Pools the current user may put these records in."""
@@ -360,7 +368,7 @@ class CrmPoolResource(models.AbstractModel):
         }
         if pool.team_id:
             vals["team_id"] = pool.team_id.id
-        records = self.sudo().with_context(**{SKIP_CHECK: True}, mail_notrack=True)
+        records = self.sudo().with_context(mail_notrack=True)
         stable = records._pool_release_stable_fields()
         keep = (
             records.filtered(lambda rec: rec.team_id == pool.team_id) if pool.team_id else records
@@ -379,25 +387,36 @@ class CrmPoolResource(models.AbstractModel):
         the models whose team survives the owner's departure name them."""
         return set()
 
-    def _pool_split_owner_write(self, vals):
-        """A direct change of the owner of pooled records goes through the same checks
-        as a claim or an assignment. Returns the records left for a plain write."""
-        if (
-            "user_id" not in vals
-            or self.env.su
-            or self.env.context.get(SKIP_CHECK)
-            or not vals["user_id"]
-        ):
-            return self
+    def _pool_owner_write_batches(self, vals):
+        """Hook of the owners' one write (models/crm_lead.py, models/res_partner.py).
+
+        Giving pooled records an owner takes them out of their pool: with the checks,
+        lock and log of a claim when the writer takes them, of an assignment
+        otherwise; the system (superuser, e.g. Odoo's lead assignment cron) takes them
+        out without checks. Returns the (records, values) batches to write. Values
+        naming pool_id are the pool's own moves and pass as they are, so the moves
+        write through this same method without a loop back into the checks."""
+        if not vals.get("user_id") or "pool_id" in vals:
+            return [(self, vals)]
         pooled = self.filtered("pool_id")
         if not pooled:
-            return self
+            return [(self, vals)]
+        if self.env.su:
+            return [(self, dict(vals, pool_id=False))]
         user = self.env["res.users"].browse(vals["user_id"])
         if user == self.env.user:
-            pooled.action_pool_claim()
+            pooled._pool_check_claim()
+            take_vals = pooled._pool_prepare_take(user, "claim")
         else:
-            pooled._pool_assign(user)
-        return self - pooled
+            pooled._pool_check_assign(user)
+            take_vals = pooled._pool_prepare_take(user, "assign")
+        batches = [(pooled.sudo(), take_vals)]
+        other_vals = {key: value for key, value in vals.items() if key != "user_id"}
+        if other_vals:
+            batches.append((pooled, other_vals))
+        if self - pooled:
+            batches.append((self - pooled, vals))
+        return batches
 
     # ------------------------------------------------------------------
     # Buttons

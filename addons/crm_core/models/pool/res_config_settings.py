@@ -4,12 +4,6 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    crm_duplicate_policy = fields.Selection(
-        related="company_id.crm_duplicate_policy", readonly=False, required=True
-    )
-
-    crm_rfm_window_days = fields.Integer(related="company_id.crm_rfm_window_days", readonly=False)
-
     crm_pool_intake = fields.Boolean(related="company_id.crm_pool_intake", readonly=False)
     pool_reclaim_days = fields.Integer(
         related="company_id.pool_reclaim_days", readonly=False, string="Reclaim Block (Days)"

@@ -3,25 +3,8 @@ from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
-    """Company settings of the customer, RFM and pool features (the discount
-    approval setting is in approval/res_company.py)."""
-
     _inherit = "res.company"
 
-    crm_duplicate_policy = fields.Selection(
-        [("warn", "Warn"), ("block", "Block")],
-        string="Duplicate Customers",
-        default="warn",
-        required=True,
-        help="Warn: the customer form lists possible duplicates. Block: a customer whose"
-        " name, phone, email or tax ID matches an existing customer cannot be saved.",
-    )
-    # RFM analysis
-    crm_rfm_window_days = fields.Integer(
-        string="RFM Analysis Window (days)",
-        default=365,
-        help="Confirmed sales orders of this many past days count for the RFM scores.",
-    )
     pool_reclaim_days = fields.Integer(
         string="Reclaim Block (Days)",
         default=30,
@@ -34,10 +17,6 @@ class ResCompany(models.Model):
         string="Incoming Leads Wait in the Pool",
         help="Leads mailed to a sales team's alias arrive without owner in the team's"
         " pool, to be claimed or assigned, instead of going to the team leader.",
-    )
-
-    _crm_rfm_window_days_positive = models.Constraint(
-        "CHECK(crm_rfm_window_days > 0)", "The RFM analysis window must be at least one day."
     )
 
     @api.constrains("pool_reclaim_days")
