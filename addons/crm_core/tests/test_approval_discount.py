@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -145,3 +147,15 @@ class TestSaleDiscountApproval(ApprovalCommon):
         self._request()
         self.assertFalse(self.order.with_user(self.salesman_a).can_review)
         self.assertTrue(self.order.with_user(self.manager).can_review)
+
+    def test_confirm_while_pending_names_reviewers_and_request_date(self):
+        self.salesman_a.tz = "Asia/Shanghai"
+        with freeze_time("2026-03-02 02:30:00"):
+            order = self._request()
+        with self.assertRaisesRegex(
+            UserError,
+            r"above the 10% authority of Salesman A\. Its approval request of "
+            r"03/02/2026 10:30:00 AM waits for Manager\.$",
+        ):
+            order.action_confirm()
+        self.assertRecordValues(order, [{"state": "draft"}])

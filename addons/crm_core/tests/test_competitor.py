@@ -140,6 +140,28 @@ class TestCompetitor(CrmFunnelCommon):
             ],
         )
 
+    def test_grouped_win_rate_is_won_over_decided(self):
+        # Acme 1 of 2, Bolt 1 of 2, Zen 0 of 1 decided: the company's win rate is
+        # 2 of 5 (40%), not the average of the rows' rates (33.33%).
+        self.opp_1.action_set_won()
+        self.lose(self.opp_2, self.reason_competitor, self.acme)
+        self.lose(self.opp_late, self.reason_competitor, self.zen)
+        self.env.flush_all()
+        Report = self.env["crm.competitor.report"]
+        domain = [("competitor_id", "in", (self.acme | self.bolt | self.zen).ids)]
+        self.assertEqual(
+            Report.formatted_read_group(domain, ["company_id"], ["win_rate:avg", "__count"]),
+            [
+                {
+                    "company_id": (self.env.company.id, self.env.company.display_name),
+                    "win_rate:avg": 40.0,
+                    "__count": 3,
+                    "__extra_domain": [("company_id", "=", self.env.company.id)],
+                }
+            ],
+        )
+        self.assertEqual(Report._read_group(domain, [], ["win_rate:avg"]), [(40.0,)])
+
     def test_win_rate_on_competitor(self):
         self.opp_1.action_set_won()
         self.lose(self.opp_2, self.reason_competitor, self.acme)

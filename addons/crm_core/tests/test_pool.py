@@ -192,6 +192,39 @@ class TestPoolReleaseAssign(CrmPoolCommon):
         self.assertEqual(self.leads["a"].pool_id, self.pool_1)
         self.assertEqual(self.logs_of(self.leads["a"]).reason, "Moving on")
 
+    def test_release_wizard_defaults_to_the_pool_it_came_from(self):
+        customer = self.pool_customers["pub"].with_user(self.salesman_a)
+        customer.action_pool_claim()
+        wizard = (
+            self.env["crm.pool.release"]
+            .with_user(self.salesman_a)
+            .create({"res_model": "res.partner", "res_ids": str(customer.id)})
+        )
+        self.assertEqual(wizard.pool_id, self.pool_public)
+        self.assertEqual(wizard.destination, "1 record(s) will go to Public Pool.")
+        wizard.pool_id = self.pool_1
+        self.assertEqual(wizard.destination, "1 record(s) will go to Team One Pool.")
+
+    def test_release_to_another_company_pool(self):
+        company_b = self.env["res.company"].create({"name": "Pool Company B"})
+        pool_b = self.env["crm.pool"]._get_public_pool(company_b)
+        message = (
+            f"^{self.leads['a'].name} cannot be released to {pool_b.name}: that pool "
+            "belongs to Pool Company B.$"
+        )
+        lead = self.leads["a"].with_user(self.salesman_a)
+        with self.assertRaisesRegex(UserError, message):
+            lead._pool_release(lead.env["crm.pool"].browse(pool_b.id), "x")
+        wizard = (
+            self.env["crm.pool.release"]
+            .with_user(self.salesman_a)
+            .create({"res_model": "crm.lead", "res_ids": str(lead.id), "reason": "x"})
+        )
+        wizard.write({"pool_id": pool_b.id})
+        with self.assertRaisesRegex(UserError, message):
+            wizard.action_release()
+        self.assertRecordValues(lead, [{"user_id": self.salesman_a.id, "pool_id": False}])
+
     def test_leader_recall_and_reclaim_block(self):
         customer = self.customers["a"]
         customer.with_user(self.leader_1)._pool_release(self.pool_1, "Not followed")

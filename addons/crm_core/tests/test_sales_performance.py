@@ -103,6 +103,43 @@ class TestSalesPerformance(CrmFunnelCommon):
             ],
         )
 
+    def test_grouped_rates_are_ratios_of_sums(self):
+        # Team One: A achieved 3,000 of 8,000 (37.5%) and B 3,000 of 5,000 (60%):
+        # the team achieved 6,000 of 13,000 (46.15%), not their average (48.75%);
+        # conversion 3 won of 4 decided (75%), not the average of 66.67% and 100%.
+        self.env.flush_all()
+        Report = self.env["crm.sales.performance"]
+        domain = [("id", "in", self.rows().ids)]
+        self.assertEqual(
+            sorted(
+                Report.formatted_read_group(
+                    domain, ["team_id"], ["achievement:avg", "conversion_rate:avg", "__count"]
+                ),
+                key=lambda group: group["team_id"][1],
+            ),
+            [
+                {
+                    "team_id": (self.team_1.id, self.team_1.display_name),
+                    "achievement:avg": 46.15,
+                    "conversion_rate:avg": 75.0,
+                    "__count": 2,
+                    "__extra_domain": [("team_id", "=", self.team_1.id)],
+                },
+                {
+                    "team_id": (self.team_2.id, self.team_2.display_name),
+                    "achievement:avg": 0.0,
+                    "conversion_rate:avg": 0.0,
+                    "__count": 1,
+                    "__extra_domain": [("team_id", "=", self.team_2.id)],
+                },
+            ],
+        )
+        # the pivot's and the graph's total: 6,000 of 14,000; 3 won of 5 decided
+        self.assertEqual(
+            Report._read_group(domain, [], ["achievement:avg", "conversion_rate:avg"]),
+            [(42.86, 60.0)],
+        )
+
     def test_access_per_role(self):
         self.env.flush_all()
         expected = {

@@ -18,6 +18,7 @@ class CrmPoolRelease(models.TransientModel):
         store=True,
         readonly=False,
     )
+    destination = fields.Char(compute="_compute_destination")
     reason = fields.Text()
 
     def _get_records(self):
@@ -36,9 +37,48 @@ class CrmPoolRelease(models.TransientModel):
     @api.depends("allowed_pool_ids")
     def _compute_pool_id(self):
         for wizard in self:
+            origin = wizard._pool_origin() & wizard.allowed_pool_ids
             team_pools = wizard.allowed_pool_ids.filtered("team_id")
-            wizard.pool_id = (team_pools[:1] if len(team_pools) == 1 else False) or (
-                wizard.allowed_pool_ids.filtered("is_public")[:1]
+            wizard.pool_id = (
+                origin
+                or (team_pools[:1] if len(team_pools) == 1 else False)
+                or wizard.allowed_pool_ids.filtered("is_public")[:1]
+            )
+
+    def _pool_origin(self):
+        """The pool the records were last claimed or assigned from (their latest
+        claim or assign log), when they all came from the same one."""
+        records = self._get_records()
+        if not records:
+            return self.env["crm.pool"]
+        field = "partner_id" if records._name == "res.partner" else "lead_id"
+        logs = (
+            self.env["crm.pool.log"]
+            .sudo()
+            .search(
+                [(field, "in", records.ids), ("action", "in", ("claim", "assign"))],
+                order="id desc",
+            )
+        )
+        origins = {}
+        for log in logs:
+            origins.setdefault(log[field].id, log.from_pool_id)
+        pools = set(origins.values())
+        if len(origins) != len(records) or len(pools) != 1:
+            return self.env["crm.pool"]
+        return self.env["crm.pool"].browse(pools.pop().id)
+
+    @api.depends("pool_id", "record_count")
+    def _compute_destination(self):
+        for wizard in self:
+            wizard.destination = (
+                self.env._(
+                    "%(count)s record(s) will go to %(pool)s.",
+                    count=wizard.record_count,
+                    pool=wizard.pool_id.sudo().display_name,
+                )
+                if wizard.pool_id
+                else False
             )
 
     def action_release(self):

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 
 class SaleOrder(models.Model):
@@ -80,15 +81,34 @@ class SaleOrder(models.Model):
             if not over:
                 continue
             line, authority = over[0]
+            values = {
+                "order": order.name,
+                "line": line.name.splitlines()[0] if line.name else line.product_id.name,
+                "discount": f"{line.discount:g}",
+                "authority": f"{authority:g}",
+                "user": order.user_id.name or self.env._("no salesperson"),
+            }
+            # sudo: the salesperson may not read the reviews of their own request
+            pending = order.sudo().review_ids.filtered(lambda r: r.status == "pending")
+            if pending:
+                raise UserError(
+                    self.env._(
+                        "Quotation %(order)s cannot be confirmed: line %(line)s gives "
+                        "%(discount)s%% discount, above the %(authority)s%% authority of "
+                        "%(user)s. Its approval request of %(date)s waits for "
+                        "%(reviewers)s.",
+                        **values,
+                        date=format_datetime(
+                            self.env, min(pending.mapped("requested_date")), tz=self.env.user.tz
+                        ),
+                        reviewers=", ".join(pending.reviewer_ids.sorted("name").mapped("name")),
+                    )
+                )
             raise UserError(
                 self.env._(
                     "Quotation %(order)s cannot be confirmed: line %(line)s gives "
                     "%(discount)s%% discount, above the %(authority)s%% authority of "
                     "%(user)s. Request validation and wait for its approval first.",
-                    order=order.name,
-                    line=line.name.splitlines()[0] if line.name else line.product_id.name,
-                    discount=f"{line.discount:g}",
-                    authority=f"{authority:g}",
-                    user=order.user_id.name or self.env._("no salesperson"),
+                    **values,
                 )
             )

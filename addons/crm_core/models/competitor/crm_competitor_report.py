@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ...tools.rates import percent_of_sums
+
 
 class CrmCompetitorReport(models.Model):
     """Win rate against each competitor, over the opportunities they competed on."""
@@ -20,10 +22,15 @@ class CrmCompetitorReport(models.Model):
     lost_to_count = fields.Integer(
         string="Lost to Them", readonly=True, help="Lost opportunities this competitor won."
     )
-    # A ratio: the pivot shows its average across rows.
+    # A ratio: a group's win rate is won / decided over the group (_read_group_select).
     win_rate = fields.Float(
         string="Our Win Rate (%)", readonly=True, aggregator="avg", digits=(16, 2)
     )
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec == "win_rate:avg":
+            return percent_of_sums(self, query, ("won_count",), ("won_count", "lost_count"))
+        return super()._read_group_select(aggregate_spec, query)
 
     @property
     def _table_query(self):

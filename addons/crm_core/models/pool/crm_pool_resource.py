@@ -324,7 +324,20 @@ class CrmPoolResource(models.AbstractModel):
         self.check_access("read")
         is_manager = self._pool_is_manager()
         led = self._pool_led_teams()
+        # An RPC client may pass any pool id: name another company's pool (read
+        # with sudo, the user cannot) before anything reads or writes it.
+        pool_sudo = pool.sudo()
         for record in self:
+            if pool_sudo.company_id not in (record.company_id or self.env.companies):
+                raise UserError(
+                    self.env._(
+                        "%(record)s cannot be released to %(pool)s: that pool belongs to"
+                        " %(company)s.",
+                        record=record.display_name,
+                        pool=pool_sudo.display_name,
+                        company=pool_sudo.company_id.display_name,
+                    )
+                )
             if not record.user_id:
                 raise UserError(
                     self.env._("%(record)s has no owner to release it.", record=record.display_name)

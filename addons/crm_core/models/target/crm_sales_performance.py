@@ -1,6 +1,14 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from ...tools.rates import percent_of_sums
+
+# grouped rate -> the sums it is the ratio of (the rows compute it the same way)
+GROUPED_RATES = {
+    "conversion_rate:avg": (("won_count",), ("won_count", "lost_count")),
+    "achievement:avg": (("won_amount",), ("target_amount",)),
+}
+
 
 class CrmSalesPerformance(models.Model):
     """Per salesperson and month: target, won opportunities (by closing month),
@@ -25,13 +33,18 @@ class CrmSalesPerformance(models.Model):
     order_amount = fields.Monetary(
         string="Ordered Amount", currency_field="currency_id", readonly=True
     )
-    # Rates do not add up: the pivot shows their average across rows.
+    # Rates do not add up: a group's rate is the ratio of its sums (_read_group_select).
     conversion_rate = fields.Float(
         string="Conversion (%)", readonly=True, aggregator="avg", digits=(16, 2)
     )
     achievement = fields.Float(
         string="Achievement (%)", readonly=True, aggregator="avg", digits=(16, 2)
     )
+
+    def _read_group_select(self, aggregate_spec, query):
+        if aggregate_spec in GROUPED_RATES:
+            return percent_of_sums(self, query, *GROUPED_RATES[aggregate_spec])
+        return super()._read_group_select(aggregate_spec, query)
 
     @property
     def _table_query(self):
