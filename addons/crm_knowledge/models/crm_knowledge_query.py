@@ -65,7 +65,7 @@ class CrmKnowledgeQuery(models.Model):
     _date_question_idx = models.Index("(date, question_norm) WHERE result_count > 0")
     # the public and portal lists: listable answered questions of their channels
     _listed_channel_date_idx = models.Index(
-        "(channel, date) WHERE result_count > 0 AND listable AND answer_id IS NOT NULL"
+        "(channel, date) WHERE result_count > 0 AND listable IS TRUE"
     )
 
     @api.depends("question")
