@@ -58,7 +58,8 @@ class KnowledgeController(http.Controller):
                 [("state", "=", "published")], order="write_date desc, id desc", limit=10
             ),
             "page_name": "knowledge",
-            "q_url": lambda text: f"{base_url}?{urlencode({'q': text})}",
+            # a question cut for the list is searched without its ellipsis
+            "q_url": lambda text: f"{base_url}?{urlencode({'q': text.removesuffix(kt.ELLIPSIS)})}",
         }
 
     @http.route(

@@ -227,7 +227,7 @@ class CrmKnowledgeArticle(models.Model):
         if question:
             category = self._classify_question(question, terms)
             query = self.env["crm.knowledge.query"]._log_question(
-                question, len(articles), category, channel, session_key
+                question, len(articles), category, channel, session_key, answer=articles[:1]
             )
         highlight_terms = terms or ([question[:100]] if question else [])
         answers = []

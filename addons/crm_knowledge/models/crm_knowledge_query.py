@@ -2,8 +2,13 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 from . import knowledge_text as kt
+
+# The channels whose questions the lists of each audience outside the back office
+# show; the back office (employees) sees the questions of every channel.
+LIST_CHANNELS = {"public": ["public"], "portal": ["public", "portal"]}
 
 
 class CrmKnowledgeQuery(models.Model):
@@ -41,9 +46,32 @@ class CrmKnowledgeQuery(models.Model):
     draft_article_id = fields.Many2one(
         "crm.knowledge.article", string="Draft Article", readonly=True, copy=False
     )
+    answer_id = fields.Many2one(
+        "crm.knowledge.article",
+        string="Best Answer",
+        readonly=True,
+        help="The first answer found. The public and portal lists show a question only "
+        "while their readers may read this article.",
+    )
+    listable = fields.Boolean(
+        "Fit to List",
+        compute="_compute_listable",
+        store=True,
+        help="Short plain text with a search term: no markup, link, e-mail address, long "
+        "number or repeated key. Only such questions appear in the public and portal lists.",
+    )
 
     # most-asked lists: the last days of answered questions, grouped by question
     _date_question_idx = models.Index("(date, question_norm) WHERE result_count > 0")
+    # the public and portal lists: listable answered questions of their channels
+    _listed_channel_date_idx = models.Index(
+        "(channel, date) WHERE result_count > 0 AND listable IS TRUE"
+    )
+
+    @api.depends("question")
+    def _compute_listable(self):
+        for query in self:
+            query.listable = kt.listable_question(query.question)
 
     # -- actions ------------------------------------------------------------
 
@@ -85,7 +113,9 @@ class CrmKnowledgeQuery(models.Model):
         return " ".join((question or "").lower().split())[:200]
 
     @api.model
-    def _log_question(self, question, result_count, category, channel, session_key=None):
+    def _log_question(
+        self, question, result_count, category, channel, session_key=None, answer=None
+    ):
         question = kt.clean_text(question)
         user = self.env.user
         public = user._is_public()
@@ -101,6 +131,9 @@ class CrmKnowledgeQuery(models.Model):
                     "channel": channel,
                     "result_count": result_count,
                     "category_id": category.id,
+                    "answer_id": answer.id if answer else False,
+                    # computed here: no UPDATE after the INSERT
+                    "listable": kt.listable_question(question),
                 }
             )
             .with_env(self.env)
@@ -128,43 +161,79 @@ class CrmKnowledgeQuery(models.Model):
         return query if query.user_id == user else query.browse()
 
     @api.model
-    def get_most_asked(self, limit=10, days=30):
-        """[(question, count)] most asked with a result over the last days."""
+    def _list_audience(self):
+        """Whose lists the caller sees: "public", "portal" or "internal"."""
+        user = self.env.user
+        if user._is_public():
+            return "public"
+        return "internal" if user._is_internal() else "portal"
+
+    @api.model
+    def _list_domain(self, days):
+        """The questions the caller's lists may show, asked over the last days.
+
+        The back office sees every answered question. Visitors and portal users see
+        the listable questions of their channels whose best answer is a published
+        article they may read (their record rules, as a subquery: no row is read)."""
         since = fields.Datetime.now() - timedelta(days=days)
+        domain = Domain(
+            [("date", ">=", since), ("result_count", ">", 0), ("question_norm", "!=", False)]
+        )
+        audience = self._list_audience()
+        if audience != "internal":
+            readable = self.env["crm.knowledge.article"]._search([("state", "=", "published")])
+            domain &= Domain(
+                [
+                    ("channel", "in", LIST_CHANNELS[audience]),
+                    ("listable", "=", True),
+                    ("answer_id", "in", readable),
+                ]
+            )
+        return domain, audience
+
+    @api.model
+    def get_most_asked(self, limit=10, days=30):
+        """[(question, count)] most asked with an answer over the last days; outside
+        the back office, normalised questions cut to kt.LIST_LABEL_CHARS."""
+        domain, audience = self._list_domain(days)
         groups = self.sudo()._read_group(
-            [("date", ">=", since), ("result_count", ">", 0)],
+            domain,
             ["question_norm"],
             ["__count"],
             order="__count desc, question_norm",
             limit=limit,
         )
-        return [(question, count) for question, count in groups if question]
+        if audience == "internal":
+            return groups
+        return [(kt.list_label(question), count) for question, count in groups]
 
     @api.model
     def get_most_opened_articles(self, limit=10, days=30):
         """Articles the caller may read, most opened from answers over the last days."""
         since = fields.Datetime.now() - timedelta(days=days)
+        readable = self.env["crm.knowledge.article"]._search([("state", "=", "published")])
         groups = self.sudo()._read_group(
-            [("date", ">=", since), ("article_id", "!=", False)],
+            [("date", ">=", since), ("article_id", "in", readable)],
             ["article_id"],
             ["__count"],
             order="__count desc",
-            limit=limit * 3,
+            limit=limit,
         )
-        articles = self.env["crm.knowledge.article"].browse([a.id for a, _c in groups])
-        readable = articles._filtered_access("read").filtered(lambda a: a.state == "published")
-        counts = {a.id: c for a, c in groups}
-        return [(article, counts[article.id]) for article in readable[:limit]]
+        return [(article.with_env(self.env), count) for article, count in groups]
 
     @api.model
-    def get_latest(self, limit=10):
-        """The newest distinct questions that found an answer."""
-        latest = []
-        for query in self.sudo().search_fetch(
-            [("result_count", ">", 0)], ["question", "question_norm"], limit=limit * 5
-        ):
-            if query.question_norm not in [q[1] for q in latest]:
-                latest.append((query.question, query.question_norm))
-                if len(latest) == limit:
-                    break
-        return [question for question, _norm in latest]
+    def get_latest(self, limit=10, days=30):
+        """The newest distinct questions with an answer over the last days: as asked in
+        the back office, normalised and cut to kt.LIST_LABEL_CHARS outside it."""
+        domain, audience = self._list_domain(days)
+        groups = self.sudo()._read_group(
+            domain,
+            ["question_norm"],
+            ["date:max", "id:max"],
+            order="date:max desc, id:max desc",
+            limit=limit,
+        )
+        if audience == "internal":
+            # the newest wording of each question, read in one query
+            return self.sudo().browse([id_ for _q, _d, id_ in groups]).mapped("question")
+        return [kt.list_label(question) for question, _date, _id in groups]

@@ -39,6 +39,22 @@ _TAGS = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"\s+")
 _BLANKS = re.compile(r"[^\S\n]+")
 
+# What the public and portal lists of questions show: a question a reader could
+# have typed, never markup, links, e-mail addresses, long numbers (phones, cards,
+# orders) or a key held down; over-long questions are not listed, long ones are cut.
+MAX_LISTED_QUESTION_CHARS = 150
+LIST_LABEL_CHARS = 80
+ELLIPSIS = "\u2026"
+_UNLISTABLE = re.compile(
+    r"[<>{}\[\]\\|^`]"  # markup, template and script syntax
+    r"|&#?\w+;"  # HTML entities
+    r"|://|www\.|\w\.(?:com|cn|net|org|io)\b"  # links
+    r"|\S@\S"  # e-mail addresses, handles
+    r"|\d{7}"  # phone, card, order and id numbers
+    r"|([^\d\s])\1{3}",  # the same letter or sign four times: a key held down
+    re.IGNORECASE,
+)
+
 
 def clean_text(text, limit=MAX_QUESTION_CHARS, multiline=False):
     """User input made safe to search, log and store: control and format characters
@@ -58,6 +74,23 @@ def clean_text(text, limit=MAX_QUESTION_CHARS, multiline=False):
         lines = (_BLANKS.sub(" ", line).strip() for line in text.split("\n"))
         return "\n".join(lines).strip()[:limit]
     return _SPACES.sub(" ", text).strip()[:limit]
+
+
+def listable_question(text):
+    """Whether a logged question may appear in the lists shown outside the back
+    office: short enough, at least one search term, none of the patterns above."""
+    text = text or ""
+    return (
+        0 < len(text) <= MAX_LISTED_QUESTION_CHARS
+        and not _UNLISTABLE.search(text)
+        and bool(query_terms(text))
+    )
+
+
+def list_label(text, limit=LIST_LABEL_CHARS):
+    """text cut to limit characters, an ellipsis marking the cut."""
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
 def html_to_text(value):

@@ -5,6 +5,13 @@ EMPLOYEE = "sales_team.group_sale_salesman"
 MANAGER = "sales_team.group_sale_manager"
 PORTAL = "base.group_portal"
 
+# 120 characters: listed outside the back office, cut to 80 there
+LONG_QUESTION = (
+    "How do I return a product that I bought online last month, "
+    "and which papers and receipts must I bring along to the shop?"
+)
+LONG_QUESTION_LABEL = LONG_QUESTION.lower()[:79].rstrip() + "\u2026"
+
 
 class KnowledgeCommon(TransactionCase):
     """Categories and articles of every audience and state, and a user of each kind."""
@@ -103,3 +110,24 @@ class KnowledgeCommon(TransactionCase):
             | cls.art_draft
             | cls.art_archived
         )
+
+    @classmethod
+    def ask_on_every_channel(cls):
+        """Questions from the back office, the portal and the public page, oldest
+        first; counts differ so that every list has one order."""
+        Article = cls.env["crm.knowledge.article"]
+        asked = [
+            (cls.employee, "backend", "Internal price list for repair parts", 6),
+            (cls.portal, "portal", "退货流程", 5),
+            (cls.portal, "portal", "维修站 主板", 4),
+            (cls.public, "public", "手机无法开机", 3),
+            (cls.public, "public", LONG_QUESTION, 2),
+            (cls.public, "public", "How do I return a product?", 1),
+            (cls.public, "public", "退货<script>alert(1)</script>", 2),
+            (cls.public, "public", "退货 " + "qwer" * 124, 1),  # 500 characters of junk
+        ]
+        for user, channel, question, times in asked:
+            for _i in range(times):
+                Article.with_user(user).search_answers(
+                    question, channel=channel, session_key="s1" if channel == "public" else None
+                )

@@ -1,8 +1,11 @@
 import html as html_lib
+from urllib.parse import urlencode
+
+from lxml import html as lxml_html
 
 from odoo.tests import HttpCase, tagged
 
-from .common import KnowledgeCommon
+from .common import LONG_QUESTION, LONG_QUESTION_LABEL, KnowledgeCommon
 
 
 @tagged("post_install", "-at_install")
@@ -20,6 +23,55 @@ class TestKnowledgeHttp(HttpCase, KnowledgeCommon):
         status, html = self.get("/knowledge")
         self.assertEqual(status, 200)
         self.assertIn("手机无法开机", html)  # most asked / latest now list it
+
+    def sidebar(self, url):
+        status, html = self.get(url)
+        self.assertEqual(status, 200)
+        page = lxml_html.fromstring(html)
+        most_asked = [
+            (li.xpath("string(a)"), li.xpath("string(span)"))
+            for li in page.xpath("//ol[contains(@class, 'o_knowledge_most_asked')]/li[a]")
+        ]
+        latest = page.xpath("//ul[contains(@class, 'o_knowledge_latest')]/li/a/text()")
+        return html, most_asked, latest
+
+    def test_each_audience_sees_its_own_lists(self):
+        self.ask_on_every_channel()
+        visitors = [
+            ("手机无法开机", "3"),
+            (LONG_QUESTION_LABEL, "2"),
+            ("how do i return a product?", "1"),
+        ]
+        html, most_asked, latest = self.sidebar("/knowledge")
+        self.assertEqual(most_asked, visitors)
+        self.assertEqual(
+            latest, ["how do i return a product?", LONG_QUESTION_LABEL, "手机无法开机"]
+        )
+        for leak in [
+            "Internal price list",
+            "维修站 主板",
+            "alert(1)",
+            "qwerqwer",
+            LONG_QUESTION.lower(),
+        ]:
+            self.assertNotIn(leak, html)
+        # the cut question links to a search for its text, without the ellipsis
+        self.assertIn(html_lib.escape(urlencode({"q": LONG_QUESTION_LABEL[:-1]})), html)
+
+        self.authenticate("kn_portal", "kn_portal")
+        html, most_asked, latest = self.sidebar("/my/knowledge")
+        self.assertEqual(most_asked, [("退货流程", "5"), ("维修站 主板", "4"), *visitors])
+        for leak in ["Internal price list", "alert(1)", "qwerqwer"]:
+            self.assertNotIn(leak, html)
+        # the article page's lists are the reader's too
+        html = self.get(f"/knowledge/article/{self.art_boot.id}")[1]
+        self.assertIn("维修站 主板", html)
+        self.assertNotIn("Internal price list", html)
+
+        self.authenticate("kn_employee", "kn_employee")
+        html, most_asked, latest = self.sidebar("/my/knowledge")
+        self.assertEqual(most_asked[0], ("internal price list for repair parts", "6"))
+        self.assertIn("Internal price list for repair parts", latest)
 
     def test_hostile_queries_on_the_public_page(self):
         for q in ["%26%7C!():*'%22", "a" * 10000, "<script>alert(1)</script>", ""]:
