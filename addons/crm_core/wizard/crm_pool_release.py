@@ -51,7 +51,7 @@ class CrmPoolRelease(models.TransientModel):
         records = self._get_records()
         if not records:
             return self.env["crm.pool"]
-        field = "partner_id" if records._name == "res.partner" else "lead_id"
+        field = records._pool_log_field()
         logs = (
             self.env["crm.pool.log"]
             .sudo()
