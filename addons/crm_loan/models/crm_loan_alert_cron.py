@@ -1,0 +1,130 @@
+from markupsafe import Markup, escape
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+ALERT_BATCH = 1000
+
+
+class CrmLoan(models.Model):
+    """The daily alert run of the three loan clocks: set-based, a bounded number
+    of queries per batch of loans, each alert once per clock and level."""
+
+    _inherit = "crm.loan"
+
+    @api.model
+    def _cron_send_alerts(self):
+        for company in self.env["res.company"].sudo().search([]):
+            for clock in ("ship", "return", "feedback"):
+                before, after = company._crm_loan_alert_days(clock)
+                todo = {
+                    # reminder: within `before` days of the date, not yet late
+                    "soon": Domain("days_late", ">=", -before)
+                    & Domain("days_late", "<=", 0)
+                    & Domain("alert_level", "=", "none"),
+                    # overdue: more than `after` days late, not yet alerted as such
+                    "overdue": Domain("days_late", ">", after)
+                    & Domain("alert_level", "in", ["none", "soon"]),
+                }
+                for level, domain in todo.items():
+                    domain &= Domain("clock", "=", clock) & Domain("company_id", "=", company.id)
+                    self._send_alerts(company, clock, level, domain)
+
+    @api.model
+    def _send_alerts(self, company, clock, level, domain):
+        Alert = self.env["crm.loan.alert"].sudo()
+        while True:
+            alerts = Alert.search_fetch(
+                domain, ["loan_id", "user_id", "expected_date", "days_late"], limit=ALERT_BATCH
+            )
+            if not alerts:
+                return
+            loans = alerts.loan_id.with_context(tracking_disable=True)
+            loans.fetch(["name", "partner_id"])
+            self._alert_activities(alerts, clock, level)
+            self._alert_messages(company, alerts, clock, level)
+            # The written level takes the rows out of the view's domain.
+            loans.write({f"{clock}_alert": level})
+            if self.env.context.get("ir_cron_progress_id"):
+                self.env["ir.cron"]._commit_progress(len(alerts))
+            else:
+                self.env.flush_all()
+            if len(alerts) < ALERT_BATCH:
+                return
+
+    @api.model
+    def _alert_summary(self, clock, level):
+        labels = {
+            ("ship", "soon"): self.env._("Loan to ship soon"),
+            ("ship", "overdue"): self.env._("Loan shipment overdue"),
+            ("return", "soon"): self.env._("Loan due back soon"),
+            ("return", "overdue"): self.env._("Loan return overdue"),
+            ("feedback", "soon"): self.env._("Loan feedback due soon"),
+            ("feedback", "overdue"): self.env._("Loan feedback overdue"),
+        }
+        return labels[clock, level]
+
+    @api.model
+    def _alert_activities(self, alerts, clock, level):
+        activity_type = self.env.ref("crm_loan.mail_activity_type_loan_alert")
+        model_id = self.env["ir.model"]._get_id("crm.loan")
+        summary = self._alert_summary(clock, level)
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "activity_type_id": activity_type.id,
+                    "res_model_id": model_id,
+                    "res_id": alert.loan_id.id,
+                    "user_id": alert.user_id.id,
+                    "summary": summary,
+                    "date_deadline": alert.expected_date,
+                }
+                for alert in alerts
+                if alert.user_id
+            ]
+        )
+
+    @api.model
+    def _alert_messages(self, company, alerts, clock, level):
+        """One e-mail (and one SMS when the company wants them) per owner, listing
+        that owner's loans: a digest, not one message per loan."""
+        summary = self._alert_summary(clock, level)
+        by_user = {}
+        for alert in alerts:
+            if alert.user_id:
+                by_user.setdefault(alert.user_id, []).append(alert)
+        mails, texts = [], []
+        for user, user_alerts in by_user.items():
+            rows = Markup("").join(
+                Markup("<li>%s — %s — %s</li>")
+                % (
+                    alert.loan_id.name,
+                    alert.loan_id.partner_id.display_name or "",
+                    fields.Date.to_string(alert.expected_date),
+                )
+                for alert in user_alerts
+            )
+            if user.email:
+                mails.append(
+                    {
+                        "subject": f"{summary} ({len(user_alerts)})",
+                        "body_html": Markup("<p>%s</p><ul>%s</ul>") % (escape(summary), rows),
+                        "email_to": user.email_formatted,
+                        "email_from": company.email_formatted or user.email_formatted,
+                        "recipient_ids": [(4, user.partner_id.id)],
+                        "auto_delete": True,
+                    }
+                )
+            number = user.partner_id.phone_sanitized or user.partner_id.phone
+            if company.crm_loan_alert_sms and number:
+                names = ", ".join(alert.loan_id.name for alert in user_alerts[:5])
+                more = len(user_alerts) - 5
+                texts.append(
+                    {
+                        "number": number,
+                        "partner_id": user.partner_id.id,
+                        "body": f"{summary}: {names}" + (f" +{more}" if more > 0 else ""),
+                    }
+                )
+        self.env["mail.mail"].sudo().create(mails)
+        self.env["sms.sms"].sudo().create(texts)
