@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from run_tests import CONF, PY, addons, env, pg  # noqa: E402
+from testlib import CONF, PY, addons, env, pg  # noqa: E402
 
 
 def parse_args():

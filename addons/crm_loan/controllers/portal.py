@@ -87,9 +87,7 @@ class CrmLoanPortal(CustomerPortal):
         if not problems and not requirements:
             errors.append(env._("Describe the problems you found or what you need."))
         if len(problems) > MAX_TEXT or len(requirements) > MAX_TEXT:
-            errors.append(
-                env._("Keep each answer under %(count)s characters.", count=MAX_TEXT)
-            )
+            errors.append(env._("Keep each answer under %(count)s characters.", count=MAX_TEXT))
         if rating not in dict(env["crm.loan.feedback"]._fields["rating"].selection):
             errors.append(env._("Choose a rating from 1 to 5."))
         if loan_sudo.state not in ("shipped", "done"):
@@ -101,9 +99,7 @@ class CrmLoanPortal(CustomerPortal):
         for upload in files[:MAX_FILES]:
             content = upload.read(MAX_FILE_SIZE + 1)
             if len(content) > MAX_FILE_SIZE:
-                errors.append(
-                    env._("%(name)s is larger than 10 MB.", name=upload.filename)
-                )
+                errors.append(env._("%(name)s is larger than 10 MB.", name=upload.filename))
             contents.append((upload.filename, content))
         if errors:
             return errors
@@ -112,15 +108,19 @@ class CrmLoanPortal(CustomerPortal):
             # Portal users cannot create feedback themselves: access to the loan
             # was checked above, the model's constraints check the content.
             with env.cr.savepoint():
-                attachments = env["ir.attachment"].sudo().create(
-                    [
-                        {
-                            "name": name,
-                            "datas": base64.b64encode(content),
-                            "res_model": "crm.loan.feedback",
-                        }
-                        for name, content in contents
-                    ]
+                attachments = (
+                    env["ir.attachment"]
+                    .sudo()
+                    .create(
+                        [
+                            {
+                                "name": name,
+                                "datas": base64.b64encode(content),
+                                "res_model": "crm.loan.feedback",
+                            }
+                            for name, content in contents
+                        ]
+                    )
                 )
                 env["crm.loan.feedback"].sudo().create(
                     {

@@ -116,9 +116,7 @@ class CrmLoan(models.Model):
     feedback_ids = fields.One2many("crm.loan.feedback", "loan_id", string="Feedback")
     has_feedback = fields.Boolean(compute="_compute_has_feedback", store=True)
     loaned_qty = fields.Float(compute="_compute_quantities", store=True, digits="Product Unit")
-    outstanding_qty = fields.Float(
-        compute="_compute_quantities", store=True, digits="Product Unit"
-    )
+    outstanding_qty = fields.Float(compute="_compute_quantities", store=True, digits="Product Unit")
     picking_count = fields.Integer(compute="_compute_counts")
     return_count = fields.Integer(compute="_compute_counts")
     conversion_count = fields.Integer(compute="_compute_counts")
@@ -234,9 +232,7 @@ class CrmLoan(models.Model):
             to_validate.request_validation()
             to_validate.invalidate_recordset(["need_validation"])
         # Without any applicable tier definition there is nobody to ask.
-        (self - to_validate).filtered(lambda loan: not loan.review_ids).write(
-            {"state": "approved"}
-        )
+        (self - to_validate).filtered(lambda loan: not loan.review_ids).write({"state": "approved"})
         return True
 
     def action_withdraw_approval(self):
@@ -280,9 +276,7 @@ class CrmLoan(models.Model):
         self.ensure_one()
         if not self.can_be_settled:
             raise UserError(
-                self.env._(
-                    "Loan %(name)s has nothing outstanding to settle.", name=self.name
-                )
+                self.env._("Loan %(name)s has nothing outstanding to settle.", name=self.name)
             )
         return {
             "type": "ir.actions.act_window",

@@ -34,7 +34,9 @@ class CrmLoanAlert(models.Model):
     clock = fields.Selection(CLOCKS, readonly=True)
     expected_date = fields.Date(readonly=True)
     days_late = fields.Integer(
-        readonly=True, help="Days past the expected date; negative while it is still ahead."
+        readonly=True,
+        aggregator="max",
+        help="Days past the expected date; negative while it is still ahead.",
     )
     overdue = fields.Boolean(readonly=True)
     alert_level = fields.Selection(

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 ALERT_BATCH = 1000
+ALERT_FIELDS = {"ship_alert", "return_alert", "feedback_alert"}
 
 
 class CrmLoan(models.Model):
@@ -34,6 +35,9 @@ class CrmLoan(models.Model):
     def _send_alerts(self, company, clock, level, domain):
         Alert = self.env["crm.loan.alert"].sudo()
         while True:
+            # The view's rows are computed from the loans: values cached earlier in
+            # this transaction (a moved date, a new owner) would be stale.
+            Alert.invalidate_model()
             alerts = Alert.search_fetch(
                 domain, ["loan_id", "user_id", "expected_date", "days_late"], limit=ALERT_BATCH
             )
@@ -51,6 +55,13 @@ class CrmLoan(models.Model):
                 self.env.flush_all()
             if len(alerts) < ALERT_BATCH:
                 return
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # Writing the alert levels is the alert run's bookkeeping, not an edit of
+        # the loan: skip the tier checks, which cost two queries per loan.
+        if set(vals) <= ALERT_FIELDS:
+            return
+        return super()._tier_validation_check_write_allowed(vals)
 
     @api.model
     def _alert_summary(self, clock, level):

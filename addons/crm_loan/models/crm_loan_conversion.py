@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.exceptions import UserError
 
 CONVERSION_KINDS = [
@@ -21,16 +21,17 @@ class CrmLoanConversion(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     line_ids = fields.One2many("crm.loan.conversion.line", "conversion_id", string="Lines")
     # re-loan: the next customer and the new loan's clocks
-    reloan_partner_id = fields.Many2one(
-        "res.partner", string="Re-loan To", check_company=True
-    )
+    reloan_partner_id = fields.Many2one("res.partner", string="Re-loan To", check_company=True)
     reloan_contact_id = fields.Many2one(
         "res.partner", string="Re-loan Contact", domain="[('parent_id', '=', reloan_partner_id)]"
     )
     reloan_return_date = fields.Date(string="New Expected Return Date")
     reloan_feedback_date = fields.Date(string="New Expected Feedback Date")
     cost_amount = fields.Monetary(
-        string="Cost", readonly=True, copy=False, currency_field="currency_id",
+        string="Cost",
+        readonly=True,
+        copy=False,
+        currency_field="currency_id",
         help="The inventory cost of the units given away or consumed.",
     )
     sale_order_id = fields.Many2one("sale.order", readonly=True, copy=False)
@@ -91,16 +92,20 @@ class CrmLoanConversion(models.Model):
     def _convert_gift(self, lines):
         loan = self.loan_id
         customers = self.env.ref("stock.stock_location_customers")
-        return {"picking_id": loan._crm_loan_transfer(
-            loan.location_id, customers, self._moves(lines), "gift"
-        ).id}
+        return {
+            "picking_id": loan._crm_loan_transfer(
+                loan.location_id, customers, self._moves(lines), "gift"
+            ).id
+        }
 
     def _convert_consume(self, lines):
         loan = self.loan_id
         consumption = loan.company_id._crm_loan_locations()["consumption"]
-        return {"picking_id": loan._crm_loan_transfer(
-            loan.location_id, consumption, self._moves(lines), "consume"
-        ).id}
+        return {
+            "picking_id": loan._crm_loan_transfer(
+                loan.location_id, consumption, self._moves(lines), "consume"
+            ).id
+        }
 
     def _convert_reloan(self, lines):
         loan = self.loan_id
@@ -118,31 +123,34 @@ class CrmLoanConversion(models.Model):
                 "expected_return_date": self.reloan_return_date,
                 "expected_feedback_date": self.reloan_feedback_date,
                 "line_ids": [
-                    (0, 0, {"product_id": line.product_id.id, "product_uom_qty": line.quantity,
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": line.product_id.id,
+                            "product_uom_qty": line.quantity,
                             "product_uom_id": line.loan_line_id.product_uom_id.id,
-                            "lot_ids": [(6, 0, line.lot_ids.ids)]})
+                            "lot_ids": [(6, 0, line.lot_ids.ids)],
+                        },
+                    )
                     for line in lines
                 ],
             }
         )
-        new_loan.location_id = new_loan.company_id._crm_loan_partner_location(
-            new_loan.partner_id
-        )
+        new_loan.location_id = new_loan.company_id._crm_loan_partner_location(new_loan.partner_id)
         picking = new_loan._crm_loan_transfer(
             loan.location_id,
             new_loan.location_id,
-            [(new_line, new_line.product_uom_qty, new_line.lot_ids)
-             for new_line in new_loan.line_ids],
+            [
+                (new_line, new_line.product_uom_qty, new_line.lot_ids)
+                for new_line in new_loan.line_ids
+            ],
             "reloan",
         )
         # Approved by this conversion: the goods are already at the next customer.
-        new_loan.with_context(skip_validation_check=True).sudo().write(
-            {"state": "approved"}
-        )
+        new_loan.with_context(skip_validation_check=True).sudo().write({"state": "approved"})
         new_loan.sudo()._crm_loan_shipment_done(picking)
-        new_loan.message_post(
-            body=self.env._("Re-loaned from %(loan)s.", loan=loan.name)
-        )
+        new_loan.message_post(body=self.env._("Re-loaned from %(loan)s.", loan=loan.name))
         return {"picking_id": picking.id, "new_loan_id": new_loan.id}
 
     def _convert_sale(self, lines):
@@ -157,9 +165,16 @@ class CrmLoanConversion(models.Model):
                 "origin": loan.name,
                 "crm_loan_conversion_id": self.id,
                 "order_line": [
-                    (0, 0, {"product_id": line.product_id.id, "product_uom_qty": line.quantity,
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": line.product_id.id,
+                            "product_uom_qty": line.quantity,
                             "product_uom_id": line.loan_line_id.product_uom_id.id,
-                            "crm_loan_line_id": line.loan_line_id.id})
+                            "crm_loan_line_id": line.loan_line_id.id,
+                        },
+                    )
                     for line in lines
                 ],
             }
@@ -186,16 +201,19 @@ class CrmLoanConversion(models.Model):
         (moves - final).sudo()._action_cancel()
         pickings = final.picking_id.sudo()
         pickings.do_unreserve()
-        pickings.write({"location_id": loan.location_id.id, "crm_loan_id": loan.id,
-                        "crm_loan_kind": "sale"})
+        pickings.write(
+            {"location_id": loan.location_id.id, "crm_loan_id": loan.id, "crm_loan_kind": "sale"}
+        )
         for move in final.sudo():
             loan_line = move.sale_line_id.crm_loan_line_id
-            move.write({
-                "location_id": loan.location_id.id,
-                "crm_loan_line_id": loan_line.id,
-                "crm_loan_lot_ids": [(6, 0, lots.get(loan_line.id, loan_line.browse()).ids)],
-                "move_orig_ids": [(5, 0, 0)],
-            })
+            move.write(
+                {
+                    "location_id": loan.location_id.id,
+                    "crm_loan_line_id": loan_line.id,
+                    "crm_loan_lot_ids": [(6, 0, lots.get(loan_line.id, loan_line.browse()).ids)],
+                    "move_orig_ids": [(5, 0, 0)],
+                }
+            )
         for picking in pickings:
             loan._crm_loan_set_move_lines(picking)
         pickings.with_context(cancel_backorder=True)._action_done()

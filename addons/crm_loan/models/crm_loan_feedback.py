@@ -70,9 +70,7 @@ class CrmLoanFeedback(models.Model):
         feedbacks = super().create(vals_list)
         # Attachments uploaded on the form belong to the feedback, readable with it.
         for feedback in feedbacks:
-            feedback.attachment_ids.sudo().write(
-                {"res_model": self._name, "res_id": feedback.id}
-            )
+            feedback.attachment_ids.sudo().write({"res_model": self._name, "res_id": feedback.id})
             feedback.loan_id.message_post(
                 body=self.env._(
                     "Trial feedback from %(author)s, rated %(rating)s.",

@@ -89,7 +89,9 @@ class CrmLoan(models.Model):
                     SQL(
                         "SELECT id FROM crm_loan_line WHERE id IN %s FOR UPDATE NOWAIT",
                         tuple(lines.ids),
-                    )
+                    ),
+                    # a refused lock is a message to the user, not a server error
+                    log_exceptions=False,
                 )
         except Exception as error:
             if getattr(error, "pgcode", None) != "55P03":  # lock_not_available
@@ -104,9 +106,7 @@ class CrmLoan(models.Model):
         lines.invalidate_recordset()
         lines.loan_id.invalidate_recordset()
 
-    def _crm_loan_new_picking(
-        self, picking_type, source, destination, moves, kind, partner=None
-    ):
+    def _crm_loan_new_picking(self, picking_type, source, destination, moves, kind, partner=None):
         """A confirmed transfer of this loan; ``moves`` is a list of
         ``(loan line, quantity, lots)``."""
         self.ensure_one()
@@ -173,9 +173,7 @@ class CrmLoan(models.Model):
         if not only_with_lots:
             picking.move_ids.picked = True
 
-    def _crm_loan_transfer(
-        self, source, destination, moves, kind, partner=None, picking_type=None
-    ):
+    def _crm_loan_transfer(self, source, destination, moves, kind, partner=None, picking_type=None):
         """Move loaned units now, as a validated transfer: they are already where
         the document says (at the customer, back in our hands)."""
         self.ensure_one()

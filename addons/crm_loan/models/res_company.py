@@ -1,12 +1,17 @@
 from odoo import fields, models
 
+
 class ResCompany(models.Model):
     _inherit = "res.company"
 
     crm_loan_ship_days_before = fields.Integer(string="Remind Before Shipping (days)", default=2)
-    crm_loan_ship_days_after = fields.Integer(string="Alert After Shipping Missed (days)", default=0)
+    crm_loan_ship_days_after = fields.Integer(
+        string="Alert After Shipping Missed (days)", default=0
+    )
     crm_loan_return_days_before = fields.Integer(string="Remind Before Return (days)", default=3)
-    crm_loan_return_days_after = fields.Integer(string="Alert After Return Missed (days)", default=0)
+    crm_loan_return_days_after = fields.Integer(
+        string="Alert After Return Missed (days)", default=0
+    )
     crm_loan_feedback_days_before = fields.Integer(
         string="Remind Before Feedback (days)", default=3
     )

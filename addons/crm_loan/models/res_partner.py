@@ -28,7 +28,8 @@ class ResPartner(models.Model):
         return action
 
     def _crm_timeline_sources(self):
-        return super()._crm_timeline_sources() + [
+        return [
+            *super()._crm_timeline_sources(),
             {
                 "kind": "loan",
                 "label": self.env._("Loan"),
@@ -40,5 +41,5 @@ class ResPartner(models.Model):
                 "title_field": "name",
                 "body_field": "purpose",
                 "author_field": "user_id",
-            }
+            },
         ]

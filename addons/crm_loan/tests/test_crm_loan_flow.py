@@ -86,7 +86,9 @@ class TestCrmLoanFlow(CrmLoanCommon):
                 }
             ],
         )
-        self.assertRecordValues(loan, [{"state": "shipped", "loaned_qty": 7.0, "outstanding_qty": 7.0}])
+        self.assertRecordValues(
+            loan, [{"state": "shipped", "loaned_qty": 7.0, "outstanding_qty": 7.0}]
+        )
         self.assertRecordValues(
             loan.line_ids,
             [
@@ -101,13 +103,16 @@ class TestCrmLoanFlow(CrmLoanCommon):
         self.assertEqual(
             self.env["stock.quant"]
             .search([("lot_id", "in", serials.ids), ("quantity", ">", 0)])
-            .location_id, location
+            .location_id,
+            location,
         )
         self.assertTrue(location._should_be_valued())
 
     def test_ship_refused_unless_approved(self):
         loan = self._new_loan("a")
-        with self.assertRaisesRegex(UserError, f"^Loan {loan.name} cannot be shipped: it is not approved"):
+        with self.assertRaisesRegex(
+            UserError, f"^Loan {loan.name} cannot be shipped: it is not approved"
+        ):
             loan.action_ship()
         loan.action_submit()
         with self.assertRaisesRegex(UserError, "cannot be shipped: it is not approved"):
@@ -139,8 +144,14 @@ class TestCrmLoanFlow(CrmLoanCommon):
         self.assertRecordValues(good, [{"state": "done"}])
         self.assertRecordValues(
             good.picking_id,
-            [{"state": "done", "location_id": loan.location_id.id, "location_dest_id": self.stock.id,
-              "crm_loan_kind": "return"}],
+            [
+                {
+                    "state": "done",
+                    "location_id": loan.location_id.id,
+                    "location_dest_id": self.stock.id,
+                    "crm_loan_kind": "return",
+                }
+            ],
         )
         defective = self._return(loan, {an_line: self.serials[1:2]}, condition="defective")
         defective.action_confirm()
@@ -149,7 +160,11 @@ class TestCrmLoanFlow(CrmLoanCommon):
         self.assertRecordValues(
             loan.line_ids,
             [
-                {"returned_qty": 2.0, "outstanding_qty": 1.0, "outstanding_lot_ids": self.serials[2:3].ids},
+                {
+                    "returned_qty": 2.0,
+                    "outstanding_qty": 1.0,
+                    "outstanding_lot_ids": self.serials[2:3].ids,
+                },
                 {"returned_qty": 4.0, "outstanding_qty": 6.0, "outstanding_lot_ids": []},
             ],
         )
@@ -161,7 +176,9 @@ class TestCrmLoanFlow(CrmLoanCommon):
         loan = self._shipped_loan("a", {self.kit: 3})
         line = loan.line_ids
         back = self._return(loan, {line: 4})
-        with self.assertRaisesRegex(UserError, "4.0 Sample Kit is more than the 3.0 still outstanding"):
+        with self.assertRaisesRegex(
+            UserError, "4.0 Sample Kit is more than the 3.0 still outstanding"
+        ):
             back.action_confirm()
         self.assertRecordValues(back, [{"state": "draft", "picking_id": False}])
         self.assertEqual(line.outstanding_qty, 3.0)
@@ -170,10 +187,14 @@ class TestCrmLoanFlow(CrmLoanCommon):
     def test_convert_foreign_serial_refused(self):
         loan = self._shipped_loan("a", {self.analyser: self.serials[:2]})
         conversion = self._convert(loan, {loan.line_ids: self.serials[2:3]}, "sale")
-        with self.assertRaisesRegex(UserError, "serial number AN-3 of Demo Analyser is not out on this loan"):
+        with self.assertRaisesRegex(
+            UserError, "serial number AN-3 of Demo Analyser is not out on this loan"
+        ):
             conversion.action_confirm()
         self.assertRecordValues(conversion, [{"state": "draft", "sale_order_id": False}])
-        self.assertFalse(self.env["sale.order"].search([("crm_loan_conversion_id", "=", conversion.id)]))
+        self.assertFalse(
+            self.env["sale.order"].search([("crm_loan_conversion_id", "=", conversion.id)])
+        )
 
     def test_convert_to_sale_fulfilled_from_the_loan_location(self):
         loan = self._shipped_loan("a", {self.analyser: self.serials[:2], self.kit: 5})
@@ -183,11 +204,22 @@ class TestCrmLoanFlow(CrmLoanCommon):
         conversion.action_confirm()
         order = conversion.sale_order_id
         self.assertRecordValues(
-            order, [{"state": "sale", "partner_id": self.customers["a"].id, "user_id": self.salesman_a.id,
-                     "amount_untaxed": 2 * 1000.0 + 3 * 20.0}]
+            order,
+            [
+                {
+                    "state": "sale",
+                    "partner_id": self.customers["a"].id,
+                    "user_id": self.salesman_a.id,
+                    "amount_untaxed": 2 * 1000.0 + 3 * 20.0,
+                }
+            ],
         )
         self.assertRecordValues(
-            order.order_line, [{"qty_delivered": 2.0, "price_unit": 1000.0}, {"qty_delivered": 3.0, "price_unit": 20.0}]
+            order.order_line,
+            [
+                {"qty_delivered": 2.0, "price_unit": 1000.0},
+                {"qty_delivered": 3.0, "price_unit": 20.0},
+            ],
         )
         self.assertEqual(order.invoice_status, "to invoice")
         # One delivery, done, leaving from the loan location with the loaned serials.
@@ -199,15 +231,29 @@ class TestCrmLoanFlow(CrmLoanCommon):
         self.assertEqual(self.available(self.kit), 47.0, "nothing more left the warehouse")
         self.assertRecordValues(loan, [{"state": "done", "outstanding_qty": 0.0}])
         self.assertRecordValues(
-            loan.line_ids, [{"converted_qty": 2.0, "returned_qty": 0.0}, {"converted_qty": 3.0, "returned_qty": 2.0}]
+            loan.line_ids,
+            [
+                {"converted_qty": 2.0, "returned_qty": 0.0},
+                {"converted_qty": 3.0, "returned_qty": 2.0},
+            ],
         )
 
     def test_convert_to_sale_uses_the_customer_pricelist(self):
         pricelist = self.env["product.pricelist"].create(
             {
                 "name": "Loan Customer Prices",
-                "item_ids": [(0, 0, {"applied_on": "0_product_variant", "product_id": self.kit.id,
-                                     "compute_price": "fixed", "fixed_price": 15.0})],
+                "item_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "applied_on": "0_product_variant",
+                            "product_id": self.kit.id,
+                            "compute_price": "fixed",
+                            "fixed_price": 15.0,
+                        },
+                    )
+                ],
             }
         )
         self.customers["a"].property_product_pricelist = pricelist
@@ -224,7 +270,10 @@ class TestCrmLoanFlow(CrmLoanCommon):
         gift.action_confirm()
         customers = self.env.ref("stock.stock_location_customers")
         self.assertRecordValues(gift, [{"state": "done", "cost_amount": 600.0 + 2 * 8.0}])
-        self.assertRecordValues(gift.picking_id, [{"state": "done", "location_dest_id": customers.id, "crm_loan_kind": "gift"}])
+        self.assertRecordValues(
+            gift.picking_id,
+            [{"state": "done", "location_dest_id": customers.id, "crm_loan_kind": "gift"}],
+        )
         consume = self._convert(loan, {kit_line: 3}, "consume")
         consume.action_confirm()
         consumption = self.env.company._crm_loan_locations()["consumption"]
@@ -269,9 +318,17 @@ class TestCrmLoanFlow(CrmLoanCommon):
         self.assertNotEqual(new_loan.location_id, loan.location_id)
         self.assertRecordValues(
             conversion.picking_id,
-            [{"location_id": loan.location_id.id, "location_dest_id": new_loan.location_id.id, "state": "done"}],
+            [
+                {
+                    "location_id": loan.location_id.id,
+                    "location_dest_id": new_loan.location_id.id,
+                    "state": "done",
+                }
+            ],
         )
-        quant = self.env["stock.quant"].search([("lot_id", "=", self.serials[1].id), ("quantity", ">", 0)])
+        quant = self.env["stock.quant"].search(
+            [("lot_id", "=", self.serials[1].id), ("quantity", ">", 0)]
+        )
         self.assertEqual(quant.location_id, new_loan.location_id)
         self.assertEqual(loan.reloan_ids, new_loan)
         self.assertRecordValues(loan, [{"state": "shipped", "outstanding_qty": 1.0}])
@@ -286,7 +343,9 @@ class TestCrmLoanFlow(CrmLoanCommon):
         with self.assertRaisesRegex(UserError, "choose the customer the goods are re-loaned to"):
             conversion.action_confirm()
         conversion.reloan_partner_id = self.customers["a"]
-        with self.assertRaisesRegex(UserError, "a re-loan goes to another customer than Matrix Customer a"):
+        with self.assertRaisesRegex(
+            UserError, "a re-loan goes to another customer than Matrix Customer a"
+        ):
             conversion.action_confirm()
         self.assertFalse(conversion.new_loan_id)
 
@@ -297,8 +356,13 @@ class TestCrmLoanFlow(CrmLoanCommon):
         back = form.save()
         self.assertRecordValues(
             back.line_ids,
-            [{"loan_line_id": self.line_of(loan, self.analyser).id, "quantity": 2.0,
-              "lot_ids": self.serials[:2].ids}],
+            [
+                {
+                    "loan_line_id": self.line_of(loan, self.analyser).id,
+                    "quantity": 2.0,
+                    "lot_ids": self.serials[:2].ids,
+                }
+            ],
         )
 
     def test_cancel(self):
