@@ -1,4 +1,4 @@
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.fields import Domain
@@ -15,7 +15,11 @@ class CrmLoan(models.Model):
 
     @api.model
     def _cron_send_alerts(self):
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([("active", "=", True)], order="id"):
+            # owner -> [(summary, [(loan, customer, date)])]: one digest per owner
+            # and run, whatever the number of clocks and batches
+            digest = {}
+            count = 0
             for clock in ("ship", "return", "feedback"):
                 before, after = company._crm_loan_alert_days(clock)
                 todo = {
@@ -29,11 +33,20 @@ class CrmLoan(models.Model):
                 }
                 for level, domain in todo.items():
                     domain &= Domain("clock", "=", clock) & Domain("company_id", "=", company.id)
-                    self._send_alerts(company, clock, level, domain)
+                    count += self._send_alerts(clock, level, domain, digest)
+            self._alert_messages(company, digest)
+            # Committed once the messages exist: a run cut short before this point
+            # is rolled back whole and the next one sends what this one could not.
+            if self.env.context.get("ir_cron_progress_id"):
+                self.env["ir.cron"]._commit_progress(count)
 
     @api.model
-    def _send_alerts(self, company, clock, level, domain):
+    def _send_alerts(self, clock, level, domain, digest):
+        """Activities and levels of one clock and level, batch by batch; the
+        digest lines go into ``digest``. Returns the number of alerts."""
         Alert = self.env["crm.loan.alert"].sudo()
+        summary = self._alert_summary(clock, level)
+        count = 0
         while True:
             # The view's rows are computed from the loans: values cached earlier in
             # this transaction (a moved date, a new owner) would be stale.
@@ -42,19 +55,25 @@ class CrmLoan(models.Model):
                 domain, ["loan_id", "user_id", "expected_date", "days_late"], limit=ALERT_BATCH
             )
             if not alerts:
-                return
+                return count
             loans = alerts.loan_id.with_context(tracking_disable=True)
             loans.fetch(["name", "partner_id"])
-            self._alert_activities(alerts, clock, level)
-            self._alert_messages(company, alerts, clock, level)
+            self._alert_activities(alerts, summary)
+            for alert in alerts.filtered("user_id"):
+                sections = digest.setdefault(alert.user_id, {})
+                sections.setdefault(summary, []).append(
+                    (
+                        alert.loan_id.name,
+                        alert.loan_id.partner_id.display_name or "",
+                        alert.expected_date,
+                    )
+                )
             # The written level takes the rows out of the view's domain.
             loans.write({f"{clock}_alert": level})
-            if self.env.context.get("ir_cron_progress_id"):
-                self.env["ir.cron"]._commit_progress(len(alerts))
-            else:
-                self.env.flush_all()
+            self.env.flush_all()
+            count += len(alerts)
             if len(alerts) < ALERT_BATCH:
-                return
+                return count
 
     def _tier_validation_check_write_allowed(self, vals):
         # Writing the alert levels is the alert run's bookkeeping, not an edit of
@@ -76,10 +95,9 @@ class CrmLoan(models.Model):
         return labels[clock, level]
 
     @api.model
-    def _alert_activities(self, alerts, clock, level):
+    def _alert_activities(self, alerts, summary):
         activity_type = self.env.ref("crm_loan.mail_activity_type_loan_alert")
         model_id = self.env["ir.model"]._get_id("crm.loan")
-        summary = self._alert_summary(clock, level)
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             [
                 {
@@ -96,30 +114,34 @@ class CrmLoan(models.Model):
         )
 
     @api.model
-    def _alert_messages(self, company, alerts, clock, level):
+    def _alert_messages(self, company, digest):
         """One e-mail (and one SMS when the company wants them) per owner, listing
-        that owner's loans: a digest, not one message per loan."""
-        summary = self._alert_summary(clock, level)
-        by_user = {}
-        for alert in alerts:
-            if alert.user_id:
-                by_user.setdefault(alert.user_id, []).append(alert)
+        that owner's loans under each kind of alert: a digest, not one message
+        per loan or per clock."""
         mails, texts = [], []
-        for user, user_alerts in by_user.items():
-            rows = Markup("").join(
-                Markup("<li>%s — %s — %s</li>")
+        for user, sections in digest.items():
+            total = sum(len(rows) for rows in sections.values())
+            if len(sections) == 1:
+                subject = f"{next(iter(sections))} ({total})"
+            else:
+                subject = self.env._("Loan alerts (%(count)s)", count=total)
+            body = Markup("").join(
+                Markup("<p>%s</p><ul>%s</ul>")
                 % (
-                    alert.loan_id.name,
-                    alert.loan_id.partner_id.display_name or "",
-                    fields.Date.to_string(alert.expected_date),
+                    summary,
+                    Markup("").join(
+                        Markup("<li>%s — %s — %s</li>")
+                        % (name, customer, fields.Date.to_string(date))
+                        for name, customer, date in rows
+                    ),
                 )
-                for alert in user_alerts
+                for summary, rows in sections.items()
             )
             if user.email:
                 mails.append(
                     {
-                        "subject": f"{summary} ({len(user_alerts)})",
-                        "body_html": Markup("<p>%s</p><ul>%s</ul>") % (escape(summary), rows),
+                        "subject": subject,
+                        "body_html": body,
                         "email_to": user.email_formatted,
                         "email_from": company.email_formatted or user.email_formatted,
                         "recipient_ids": [(4, user.partner_id.id)],
@@ -128,13 +150,15 @@ class CrmLoan(models.Model):
                 )
             number = user.partner_id.phone_sanitized or user.partner_id.phone
             if company.crm_loan_alert_sms and number:
-                names = ", ".join(alert.loan_id.name for alert in user_alerts[:5])
-                more = len(user_alerts) - 5
                 texts.append(
                     {
                         "number": number,
                         "partner_id": user.partner_id.id,
-                        "body": f"{summary}: {names}" + (f" +{more}" if more > 0 else ""),
+                        "body": "; ".join(
+                            f"{summary}: {', '.join(row[0] for row in rows[:5])}"
+                            + (f" +{len(rows) - 5}" if len(rows) > 5 else "")
+                            for summary, rows in sections.items()
+                        ),
                     }
                 )
         self.env["mail.mail"].sudo().create(mails)

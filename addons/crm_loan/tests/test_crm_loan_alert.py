@@ -1,62 +1,19 @@
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo import fields
 from odoo.tests import tagged
 
-from odoo.addons.crm_core.tests.common import TEST_TODAY, FrozenTodayMixin
+from odoo.addons.crm_core.tests.common import TEST_TODAY
+from odoo.addons.crm_loan.models import crm_loan_alert_cron as alert_cron
 from odoo.addons.sms.tests.common import SMSCase
 
-from .common import CrmLoanCommon
+from .alert_common import CrmLoanAlertCommon
 
 PHONE_A = "+32456001122"
 PHONE_C = "+32456003344"
-
-
-class CrmLoanAlertCommon(FrozenTodayMixin, CrmLoanCommon):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.today = fields.Date.today()
-        cls.company = cls.env.company
-        cls.company.write(
-            {
-                "crm_loan_ship_days_before": 2,
-                "crm_loan_ship_days_after": 0,
-                "crm_loan_return_days_before": 3,
-                "crm_loan_return_days_after": 0,
-                "crm_loan_feedback_days_before": 3,
-                "crm_loan_feedback_days_after": 0,
-                "crm_loan_alert_sms": False,
-            }
-        )
-        cls.company.email = "loans@example.com"
-        cls.activity_type = cls.env.ref("crm_loan.mail_activity_type_loan_alert")
-
-    @classmethod
-    def day(cls, offset):
-        return cls.today + timedelta(days=offset)
-
-    def new_activities(self, before):
-        return (
-            self.env["mail.activity"].search(
-                [
-                    ("activity_type_id", "=", self.activity_type.id),
-                    ("res_model", "=", "crm.loan"),
-                ]
-            )
-            - before
-        )
-
-    def activity_rows(self, activities):
-        return sorted(
-            (a.res_id, a.user_id.id, a.summary, a.date_deadline, a.activity_type_id.id)
-            for a in activities
-        )
-
-    def mails(self):
-        return self.env["mail.mail"].search([])
 
 
 @tagged("post_install", "-at_install")
@@ -224,14 +181,16 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
             ),
         )
         self.assertEqual(set(activities.mapped("res_model")), {"crm.loan"})
-        # one digest per owner and kind of alert, listing that owner's loans
+        # one digest per owner and run, the owner's loans under each kind of alert
         sender = self.company.email_formatted
 
-        def li(loan, date):
-            return (
+        def section(summary, *rows):
+            items = "".join(
                 f"<li>{loan.name} — {loan.partner_id.display_name} — "
                 f"{fields.Date.to_string(date)}</li>"
+                for loan, date in rows
             )
+            return f"<p>{summary}</p><ul>{items}</ul>"
 
         self.assertEqual(
             sorted(
@@ -249,29 +208,14 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
                 [
                     (
                         a.partner_id.ids,
-                        "Loan to ship soon (2)",
-                        "<p>Loan to ship soon</p><ul>"
-                        + li(self.ship_soon_a2, day(1))
-                        + li(self.ship_soon_a, day(2))
-                        + "</ul>",
-                        a.email_formatted,
-                        sender,
-                        True,
-                    ),
-                    (
-                        a.partner_id.ids,
-                        "Loan due back soon (1)",
-                        "<p>Loan due back soon</p><ul>" + li(self.return_soon_a, day(0)) + "</ul>",
-                        a.email_formatted,
-                        sender,
-                        True,
-                    ),
-                    (
-                        a.partner_id.ids,
-                        "Loan feedback overdue (1)",
-                        "<p>Loan feedback overdue</p><ul>"
-                        + li(self.feedback_late_a, day(-2))
-                        + "</ul>",
+                        "Loan alerts (4)",
+                        section(
+                            "Loan to ship soon",
+                            (self.ship_soon_a2, day(1)),
+                            (self.ship_soon_a, day(2)),
+                        )
+                        + section("Loan due back soon", (self.return_soon_a, day(0)))
+                        + section("Loan feedback overdue", (self.feedback_late_a, day(-2))),
                         a.email_formatted,
                         sender,
                         True,
@@ -279,9 +223,7 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
                     (
                         b.partner_id.ids,
                         "Loan shipment overdue (1)",
-                        "<p>Loan shipment overdue</p><ul>"
-                        + li(self.ship_late_b, day(-1))
-                        + "</ul>",
+                        section("Loan shipment overdue", (self.ship_late_b, day(-1))),
                         b.email_formatted,
                         sender,
                         True,
@@ -289,9 +231,7 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
                     (
                         c.partner_id.ids,
                         "Loan return overdue (1)",
-                        "<p>Loan return overdue</p><ul>"
-                        + li(self.return_late_c, day(-5))
-                        + "</ul>",
+                        section("Loan return overdue", (self.return_late_c, day(-5))),
                         c.email_formatted,
                         sender,
                         True,
@@ -325,6 +265,23 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
         self.assertEqual(mails_again, self.env["mail.mail"])
         self.assertEqual(self.levels(), levels)
 
+    def test_one_digest_across_batches(self):
+        """Batches of one alert each still give one message per owner."""
+        with patch.object(alert_cron, "ALERT_BATCH", 1):
+            activities, mails = self.run_cron()
+        self.assertEqual(len(activities), 6)
+        self.assertEqual(
+            sorted((m.recipient_ids.ids, m.subject) for m in mails),
+            sorted(
+                [
+                    (self.salesman_a.partner_id.ids, "Loan alerts (4)"),
+                    (self.salesman_b.partner_id.ids, "Loan shipment overdue (1)"),
+                    (self.salesman_c.partner_id.ids, "Loan return overdue (1)"),
+                ]
+            ),
+        )
+        self.assertEqual(self.ship_late_pool.ship_alert, "overdue")
+
     def test_cron_escalates_the_next_day(self):
         self.run_cron()
         day = self.day
@@ -345,10 +302,7 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
         )
         self.assertEqual(
             sorted((m.recipient_ids.ids, m.subject) for m in mails),
-            [
-                (a.partner_id.ids, "Loan return overdue (1)"),
-                (a.partner_id.ids, "Loan to ship soon (1)"),
-            ],
+            [(a.partner_id.ids, "Loan alerts (2)")],
         )
         self.assertRecordValues(
             self.return_soon_a | self.ship_far | self.ship_soon_a2,
@@ -435,33 +389,18 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
                         (
                             self.salesman_a.partner_id.id,
                             PHONE_A,
-                            f"Loan to ship soon: {self.ship_soon_a2.name}, {self.ship_soon_a.name}",
+                            f"Loan to ship soon: {self.ship_soon_a2.name}, {self.ship_soon_a.name}"
+                            f"; Loan due back soon: {self.return_soon_a.name}"
+                            f"; Loan feedback overdue: {self.feedback_late_a.name}",
                             "outgoing",
                         ),
-                        (
-                            self.salesman_a.partner_id.id,
-                            PHONE_A,
-                            f"Loan due back soon: {self.return_soon_a.name}",
-                            "outgoing",
-                        ),
-                        (
-                            self.salesman_a.partner_id.id,
-                            PHONE_A,
-                            f"Loan feedback overdue: {self.feedback_late_a.name}",
-                            "outgoing",
-                        ),
-                        (
-                            self.salesman_c.partner_id.id,
-                            PHONE_C,
-                            f"Loan return overdue: {self.return_late_c.name}",
-                            "outgoing",
-                        ),
+                        # the clocks in order: ship, then return
                         (
                             self.salesman_c.partner_id.id,
                             PHONE_C,
                             "Loan to ship soon: "
                             + ", ".join(more.sorted("id", reverse=True)[:5].mapped("name"))
-                            + " +1",
+                            + f" +1; Loan return overdue: {self.return_late_c.name}",
                             "outgoing",
                         ),
                     ]
@@ -482,73 +421,3 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
             self.run_cron()
             self.assertEqual(self._new_sms, self.env["sms.sms"])
             self.assertEqual(self._sms, [])
-
-
-@tagged("post_install", "-at_install")
-class TestCrmLoanAlertQueries(CrmLoanAlertCommon):
-    """The alert run costs the same number of queries for 3 loans as for 30."""
-
-    # one run over one company, alerts of two kinds for three owners, whatever the
-    # number of loans
-    QUERIES = 71
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.crm_loan_alert_sms = True
-        for user, phone in zip(
-            (cls.salesman_a, cls.salesman_b, cls.salesman_c),
-            ("+32456000001", "+32456000002", "+32456000003"),
-            strict=True,
-        ):
-            user.partner_id.phone = phone
-
-    def make_loans(self, count):
-        """``count`` shipped loans of owners a, b and c in turn, due back in three
-        days (a reminder) and their feedback two days late (an overdue alert)."""
-        keys = ("a", "b", "c")
-        loans = self.env["crm.loan"].union(
-            *(
-                self._new_loan(
-                    keys[n % 3],
-                    {self.kit: 1},
-                    expected_return_date=self.day(3),
-                    expected_feedback_date=self.day(-2),
-                )
-                for n in range(count)
-            )
-        )
-        loans.action_submit()
-        for loan in loans:
-            loan.with_user(self.manager).validate_tier()
-        loans.action_ship()
-        pickings = loans.picking_ids
-        for move in pickings.move_ids:
-            move.quantity = move.product_uom_qty
-            move.picked = True
-        pickings.button_validate()
-        self.assertEqual(set(loans.mapped("state")), {"shipped"})
-        return loans
-
-    def assert_cron_queries(self, count):
-        loans = self.make_loans(count)
-        activities = self.new_activities(self.env["mail.activity"])
-        mails, texts = self.mails(), self.env["sms.sms"].search([])
-        # the same start for both sizes: the activity type's xmlid cached, no record
-        self.env.ref("crm_loan.mail_activity_type_loan_alert")
-        self.env.invalidate_all()
-        with self.assertQueryCount(self.QUERIES):
-            self.env["crm.loan"]._cron_send_alerts()
-        self.assertEqual(len(self.new_activities(activities)), 2 * count)
-        self.assertEqual(len(self.mails() - mails), 6)
-        self.assertEqual(len(self.env["sms.sms"].search([]) - texts), 6)
-        self.assertEqual(
-            set(loans.mapped(lambda loan: (loan.return_alert, loan.feedback_alert))),
-            {("soon", "overdue")},
-        )
-
-    def test_queries_3_loans(self):
-        self.assert_cron_queries(3)
-
-    def test_queries_30_loans(self):
-        self.assert_cron_queries(30)
