@@ -16,7 +16,7 @@ class CrmLoan(models.Model):
     @api.model
     def _cron_send_alerts(self):
         for company in self.env["res.company"].sudo().search([("active", "=", True)], order="id"):
-            # owner -> [(summary, [(loan, customer, date)])]: one digest per owner
+            # {owner: {summary: [(loan, customer, date)]}}: one digest per owner
             # and run, whatever the number of clocks and batches
             digest = {}
             count = 0
