@@ -57,7 +57,9 @@ Sales side:
   opportunity lines' pricelist).
 - approval/: the approval layer on OCA tier validation (tier.definition,
   tier.review, tier.validation extensions, delegations, pending approvals,
-  e-mail approval links, discount authority) and the discount approval of
+  e-mail approval links, discount authority), crm.approval.flow (the
+  draft / submitted / approved / rejected state of return requests and of
+  crm_loan's loans, following their reviews) and the discount approval of
   quotations: sale.order's _inherit of tier.validation next to its
   _state_from / _state_to settings, the line hook, the company setting.
 - returns/: return / exchange / refund requests and their lines; the execution

@@ -17,16 +17,9 @@ ALERT_LEVELS = [("none", "None"), ("soon", "Reminded"), ("overdue", "Overdue Ale
 class CrmLoan(models.Model):
     _name = "crm.loan"
     _description = "Loan"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "crm.approval.flow"]
     _order = "id desc"
     _check_company_auto = True
-
-    # Approval through crm_core's tier validation: a submitted loan waits for its
-    # reviews and becomes "approved" once they are all given.
-    _state_from = ["submitted"]
-    _state_to = ["approved"]
-    _cancel_state = "cancel"
-    _tier_validation_manual_config = True
 
     name = fields.Char(default="New", copy=False, readonly=True, index="trigram", required=True)
     loan_type = fields.Selection(
@@ -226,19 +219,7 @@ class CrmLoan(models.Model):
     def action_submit(self):
         for loan in self:
             loan._ensure_can_be_submitted()
-        self.write({"state": "submitted"})
-        to_validate = self.filtered("need_validation")
-        if to_validate:
-            to_validate.request_validation()
-            to_validate.invalidate_recordset(["need_validation"])
-        # Without any applicable tier definition there is nobody to ask.
-        (self - to_validate).filtered(lambda loan: not loan.review_ids).write({"state": "approved"})
-        return True
-
-    def action_withdraw_approval(self):
-        result = super().action_withdraw_approval()
-        self.with_context(skip_validation_check=True).write({"state": "draft"})
-        return result
+        return self._crm_submit_for_approval()
 
     def action_draft(self):
         for loan in self:
@@ -288,46 +269,24 @@ class CrmLoan(models.Model):
         }
 
     def action_view_pickings(self):
-        return self._action_view(self.picking_ids, self.env._("Transfers"))
+        return self._crm_action_view(
+            self.picking_ids, self.env._("Transfers"), {"default_loan_id": self.id}
+        )
 
     def action_view_returns(self):
-        return self._action_view(self.return_ids, self.env._("Returns"))
+        return self._crm_action_view(
+            self.return_ids, self.env._("Returns"), {"default_loan_id": self.id}
+        )
 
     def action_view_conversions(self):
-        return self._action_view(self.conversion_ids, self.env._("Conversions"))
+        return self._crm_action_view(
+            self.conversion_ids, self.env._("Conversions"), {"default_loan_id": self.id}
+        )
 
     def action_view_feedback(self):
-        action = self._action_view(self.feedback_ids, self.env._("Feedback"))
-        action["context"] = {"default_loan_id": self.id}
-        return action
-
-    def _action_view(self, records, name):
-        self.ensure_one()
-        action = {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": records._name,
-            "domain": [("id", "in", records.ids)],
-            "views": [(False, "list"), (False, "form")],
-            "context": {"default_loan_id": self.id},
-        }
-        if len(records) == 1:
-            action.update(res_id=records.id, views=[(False, "form")])
-        return action
-
-    # Tier validation hooks: the state follows the outcome of the reviews.
-    def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
-        self.invalidate_recordset(["need_validation", "validation_status"])
-        if self.state == "submitted" and self.validation_status == "validated":
-            self.write({"state": "approved"})
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "rejected":
-            self.with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
+        return self._crm_action_view(
+            self.feedback_ids, self.env._("Feedback"), {"default_loan_id": self.id}
+        )
 
     def _ensure_can_be_submitted(self):
         self.ensure_one()

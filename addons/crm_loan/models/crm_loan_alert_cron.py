@@ -16,8 +16,8 @@ class CrmLoan(models.Model):
     @api.model
     def _cron_send_alerts(self):
         for company in self.env["res.company"].sudo().search([("active", "=", True)], order="id"):
-            # {owner: {summary: [(loan, customer, date)]}}: one digest per owner
-            # and run, whatever the number of clocks and batches
+            # {owner: {(clock, level): [(loan, customer, date)]}}: one digest per
+            # owner and run, whatever the number of clocks and batches
             digest = {}
             count = 0
             for clock in ("ship", "return", "feedback"):
@@ -45,7 +45,6 @@ class CrmLoan(models.Model):
         """Activities and levels of one clock and level, batch by batch; the
         digest lines go into ``digest``. Returns the number of alerts."""
         Alert = self.env["crm.loan.alert"].sudo()
-        summary = self._alert_summary(clock, level)
         count = 0
         while True:
             # The view's rows are computed from the loans: values cached earlier in
@@ -58,10 +57,10 @@ class CrmLoan(models.Model):
                 return count
             loans = alerts.loan_id.with_context(tracking_disable=True)
             loans.fetch(["name", "partner_id"])
-            self._alert_activities(alerts, summary)
+            self._alert_activities(alerts, clock, level)
             for alert in alerts.filtered("user_id"):
                 sections = digest.setdefault(alert.user_id, {})
-                sections.setdefault(summary, []).append(
+                sections.setdefault((clock, level), []).append(
                     (
                         alert.loan_id.name,
                         alert.loan_id.partner_id.display_name or "",
@@ -95,7 +94,12 @@ class CrmLoan(models.Model):
         return labels[clock, level]
 
     @api.model
-    def _alert_activities(self, alerts, summary):
+    def _alert_activities(self, alerts, clock, level):
+        # The cron runs without a language: each owner reads the summary in theirs.
+        summaries = {
+            lang: self.with_context(lang=lang)._alert_summary(clock, level)
+            for lang in set(alerts.user_id.mapped("lang"))
+        }
         activity_type = self.env.ref("crm_loan.mail_activity_type_loan_alert")
         model_id = self.env["ir.model"]._get_id("crm.loan")
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
@@ -105,7 +109,7 @@ class CrmLoan(models.Model):
                     "res_model_id": model_id,
                     "res_id": alert.loan_id.id,
                     "user_id": alert.user_id.id,
-                    "summary": summary,
+                    "summary": summaries[alert.user_id.lang],
                     "date_deadline": alert.expected_date,
                 }
                 for alert in alerts
@@ -119,12 +123,18 @@ class CrmLoan(models.Model):
         that owner's loans under each kind of alert: a digest, not one message
         per loan or per clock."""
         mails, texts = [], []
-        for user, sections in digest.items():
+        for user, by_clock in digest.items():
+            # In the owner's language, as the activities.
+            lang_self = self.with_context(lang=user.lang)
+            sections = {
+                lang_self._alert_summary(clock, level): rows
+                for (clock, level), rows in by_clock.items()
+            }
             total = sum(len(rows) for rows in sections.values())
             if len(sections) == 1:
                 subject = f"{next(iter(sections))} ({total})"
             else:
-                subject = self.env._("Loan alerts (%(count)s)", count=total)
+                subject = lang_self.env._("Loan alerts (%(count)s)", count=total)
             body = Markup("").join(
                 Markup("<p>%s</p><ul>%s</ul>")
                 % (

@@ -282,6 +282,37 @@ class TestCrmLoanAlert(CrmLoanAlertCommon, SMSCase):
         )
         self.assertEqual(self.ship_late_pool.ship_alert, "overdue")
 
+    def test_each_owner_reads_the_alerts_in_their_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.salesman_a.lang = "zh_CN"
+        activities, mails = self.run_cron()
+        self.assertEqual(
+            sorted((a.user_id.id, a.summary) for a in activities),
+            sorted(
+                [
+                    (self.salesman_a.id, "借出即将发货"),
+                    (self.salesman_a.id, "借出即将发货"),
+                    (self.salesman_a.id, "借出即将到期归还"),
+                    (self.salesman_a.id, "借出反馈逾期"),
+                    (self.salesman_b.id, "Loan shipment overdue"),
+                    (self.salesman_c.id, "Loan return overdue"),
+                ]
+            ),
+        )
+        self.assertEqual(
+            sorted((m.recipient_ids.ids, m.subject) for m in mails),
+            sorted(
+                [
+                    (self.salesman_a.partner_id.ids, "借出预警（4）"),  # noqa: RUF001
+                    (self.salesman_b.partner_id.ids, "Loan shipment overdue (1)"),
+                    (self.salesman_c.partner_id.ids, "Loan return overdue (1)"),
+                ]
+            ),
+        )
+        body = mails.filtered(lambda m: m.recipient_ids == self.salesman_a.partner_id).body_html
+        self.assertIn("<p>借出即将发货</p>", body)
+        self.assertIn("<p>借出反馈逾期</p>", body)
+
     def test_cron_escalates_the_next_day(self):
         self.run_cron()
         day = self.day

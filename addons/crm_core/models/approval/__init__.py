@@ -1,5 +1,6 @@
 from . import (
     crm_approval_delegation,
+    crm_approval_flow,
     crm_approval_pending,
     crm_approval_token,
     crm_discount_authority,

@@ -15,19 +15,10 @@ class CrmReturnRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "portal.mixin",
-        "tier.validation",
+        "crm.approval.flow",
     ]
     _order = "id desc"
     _check_company_auto = True
-
-    # Approval through OCA tier validation: a submitted request waits for its
-    # reviews; once validated it moves to "approved". The form places the
-    # validation buttons itself because the approver must still edit the
-    # approved quantities while the request is under validation.
-    _state_from = ["submitted"]
-    _state_to = ["approved"]
-    _cancel_state = "cancel"
-    _tier_validation_manual_config = True
 
     name = fields.Char(default="New", copy=False, readonly=True, index="trigram", required=True)
     type = fields.Selection(RETURN_TYPES, required=True, default="return", tracking=True)
@@ -225,22 +216,7 @@ class CrmReturnRequest(models.Model):
         # initial copy is made by the system, hence as superuser.
         for line in self.line_ids.sudo():
             line.approved_qty = line.requested_qty
-        self.write({"state": "submitted"})
-        to_validate = self.filtered("need_validation")
-        if to_validate:
-            to_validate.request_validation()
-            # need_validation has no dependencies: drop its cached value now
-            # that the reviews exist, or the next write asks for them again.
-            to_validate.invalidate_recordset(["need_validation"])
-        # Without any applicable tier definition there is nobody to ask.
-        (self - to_validate).filtered(lambda r: not r.review_ids).write({"state": "approved"})
-        return True
-
-    def action_withdraw_approval(self):
-        result = super().action_withdraw_approval()
-        # Withdrawn (弃审): the request is the requester's draft again, to edit and resubmit.
-        self.with_context(skip_validation_check=True).write({"state": "draft"})
-        return result
+        return self._crm_submit_for_approval()
 
     def action_cancel(self):
         self._ensure_can_be_cancelled()
@@ -267,50 +243,30 @@ class CrmReturnRequest(models.Model):
         return True
 
     def action_view_return_pickings(self):
-        return self._action_view_records(self.return_picking_ids, self.env._("Return Receipts"))
+        return self._crm_action_view(
+            self.return_picking_ids, self.env._("Return Receipts"), {"create": False}
+        )
 
     def action_view_replacement_pickings(self):
-        return self._action_view_records(
-            self.replacement_picking_ids, self.env._("Replacement Deliveries")
+        return self._crm_action_view(
+            self.replacement_picking_ids, self.env._("Replacement Deliveries"), {"create": False}
         )
 
     def action_view_credit_notes(self):
-        return self._action_view_records(self.credit_note_ids, self.env._("Credit Notes"))
-
-    def _action_view_records(self, records, name):
-        self.ensure_one()
-        action = {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": records._name,
-            "domain": [("id", "in", records.ids)],
-            "views": [(False, "list"), (False, "form")],
-            "context": {"create": False},
-        }
-        if len(records) == 1:
-            action.update(res_id=records.id, views=[(False, "form")])
-        return action
+        return self._crm_action_view(
+            self.credit_note_ids, self.env._("Credit Notes"), {"create": False}
+        )
 
     def _get_report_base_filename(self):
         self.ensure_one()
         return self.env._("Return Request %(name)s", name=self.name)
 
-    # Tier validation hooks: the state follows the outcome of the reviews.
+    # The approver may lower the quantities, never raise them above the request.
     def _validate_tier(self, tiers=False):
         self.ensure_one()
         if self.state == "submitted":
             self._check_approved_quantities()
-        res = super()._validate_tier(tiers)
-        self.invalidate_recordset(["need_validation", "validation_status"])
-        if self.state == "submitted" and self.validation_status == "validated":
-            self.write({"state": "approved"})
-        return res
-
-    def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers)
-        if self.state == "submitted" and self.validation_status == "rejected":
-            self.with_context(skip_validation_check=True).write({"state": "rejected"})
-        return res
+        return super()._validate_tier(tiers)
 
     def _ensure_can_be_submitted(self):
         for request in self:
