@@ -1,0 +1,1 @@
+from . import crm_expense_analysis_xlsx

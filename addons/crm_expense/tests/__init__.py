@@ -1,0 +1,2 @@
+from . import test_crm_expense_flow
+from . import test_crm_expense_analysis

@@ -1,0 +1,72 @@
+import io
+
+import openpyxl
+
+from odoo.tests import tagged
+
+from odoo.addons.crm_expense.wizard.crm_expense_analysis_export import PRESETS
+
+from .common import CrmExpenseCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCrmExpenseAnalysis(CrmExpenseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.request_a = cls._approve(cls._new_request("a", 1000.0))
+        cls.request_c = cls._approve(cls._new_request("c", 600.0, product_id=cls.meals.id))
+        cls._payout(cls.request_a, 300.0)
+        cls._payout(cls.request_a, 200.0, product_id=cls.meals.id)
+        cls._payout(cls.request_c, 450.0)
+
+    def test_department_by_item_figures(self):
+        groups = self.env["crm.expense.analysis"]._read_group(
+            [], ["department_id", "product_id"], ["spent_amount:sum", "approved_amount:sum"]
+        )
+        figures = {
+            (dep.name, item.name): (spent, approved) for dep, item, spent, approved in groups
+        }
+        self.assertEqual(
+            figures,
+            {
+                ("Field Sales", "Travel"): (300.0, 1000.0),
+                ("Field Sales", "Meals"): (200.0, 0.0),
+                # The payout of a request spends on the request's item.
+                ("Key Accounts", "Meals"): (450.0, 600.0),
+            },
+        )
+
+    def test_the_six_favourites_group_as_the_export_presets(self):
+        filters = self.env["ir.filters"].search([("model_id", "=", "crm.expense.analysis")])
+        self.assertEqual(len(filters), 6)
+        contexts = {
+            tuple(eval(f.context)["group_by"])  # noqa: S307 - our own data file
+            for f in filters
+        }
+        self.assertEqual(contexts, set(PRESETS.values()))
+
+    def test_xlsx_totals_match_the_database(self):
+        wizard = self.env["crm.expense.analysis.export"].create({"preset": "department_item"})
+        content, kind = self.env["ir.actions.report"]._render(
+            "crm_expense.action_report_crm_expense_analysis_xlsx", wizard.ids
+        )
+        self.assertEqual(kind, "xlsx")
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        crosstab, details = book.worksheets
+        rows = list(crosstab.iter_rows(values_only=True))
+        header = rows[2]
+        self.assertEqual(header, ("Department", "Meals", "Travel", "Total"))
+        self.assertEqual(rows[3], ("Field Sales", 200.0, 300.0, 500.0))
+        self.assertEqual(rows[4], ("Key Accounts", 450.0, None, 450.0))
+        self.assertEqual(rows[5], ("Total", 650.0, 300.0, 950.0))
+        lines = list(details.iter_rows(values_only=True))[1:]
+        self.assertEqual(len(lines), self.env["crm.expense.analysis"].search_count([]))
+        spent = sum(line[14] or 0.0 for line in lines)
+        total = sum(
+            self.env["crm.expense.payout"]
+            .search([("state", "=", "approved")])
+            .mapped("amount_company")
+        )
+        self.assertEqual(spent, total)
+        self.assertEqual(spent, 950.0)

@@ -1,0 +1,2 @@
+from . import crm_expense_advance
+from . import crm_expense_analysis_export
