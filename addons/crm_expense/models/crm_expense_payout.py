@@ -163,7 +163,16 @@ class CrmExpensePayout(models.Model):
         "hr.expense", string="Expense", readonly=True, copy=False, index="btree_not_null"
     )
 
-    _amount_positive = models.Constraint("CHECK(amount > 0)", "The payout amount must be positive.")
+    @api.constrains("amount")
+    def _check_amount_positive(self):
+        for record in self:
+            if record.currency_id.compare_amounts(record.amount, 0.0) <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s: the payout amount must be more than zero.",
+                        record=record.display_name,
+                    )
+                )
 
     @api.depends("request_id")
     def _compute_from_request(self):

@@ -144,10 +144,18 @@ class CrmExpenseRequest(models.Model):
     can_be_advanced = fields.Boolean(compute="_compute_can_be")
     can_be_reimbursed = fields.Boolean(compute="_compute_can_be")
 
-    _amount_positive = models.Constraint(
-        "CHECK(amount > 0)", "The requested amount must be positive."
-    )
     _document_idx = models.Index("(res_model, res_id)")
+
+    @api.constrains("amount")
+    def _check_amount_positive(self):
+        for record in self:
+            if record.currency_id.compare_amounts(record.amount, 0.0) <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(record)s: the requested amount must be more than zero.",
+                        record=record.display_name,
+                    )
+                )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):

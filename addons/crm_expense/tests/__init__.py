@@ -1,2 +1,3 @@
 from . import test_crm_expense_flow
 from . import test_crm_expense_analysis
+from . import test_crm_expense_rules
