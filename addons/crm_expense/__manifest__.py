@@ -23,6 +23,11 @@
         "views/crm_expense_menus.xml",
         "data/crm_expense_filters.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "crm_expense/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
     "application": False,
 }

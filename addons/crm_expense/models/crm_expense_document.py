@@ -46,6 +46,8 @@ class CrmExpenseDocument(models.AbstractModel):
         help="The confirmed payouts of this document, in the company's currency.",
     )
 
+    # The totals count what the reader may see, so they are cached per user.
+    @api.depends_context("uid")
     def _compute_crm_expense_totals(self):
         # Two grouped queries for the whole batch, whatever the number of documents.
         domain = [("res_model", "=", self._name), ("res_id", "in", self.ids)]
@@ -71,7 +73,9 @@ class CrmExpenseDocument(models.AbstractModel):
 
     def _crm_expense_company(self):
         self.ensure_one()
-        return self["company_id"] if "company_id" in self else self.env.company
+        # A document of no company (a pool opportunity) spends in the user's.
+        company = self["company_id"] if "company_id" in self else False
+        return company or self.env.company
 
     def _crm_expense_defaults(self):
         """The values a new request or payout of this document starts from; each

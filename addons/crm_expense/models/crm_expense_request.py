@@ -278,13 +278,11 @@ class CrmExpenseRequest(models.Model):
         if self.filtered(lambda request: request.state not in ("draft", "cancel")):
             raise UserError(self.env._("Only draft or cancelled expense requests can be deleted."))
 
-    def write(self, vals):
-        if vals.get("state") == "approved" and "approved_amount" not in vals:
-            # Approval freezes the amount: payouts and advances count against it.
-            for request in self:
-                super(CrmExpenseRequest, request).write({**vals, "approved_amount": request.amount})
-            return True
-        return super().write(vals)
+    def _crm_on_approved(self):
+        # Approval freezes the amount: payouts and advances count against it.
+        for request in self:
+            request.approved_amount = request.amount
+        return super()._crm_on_approved()
 
     def _ensure_can_be_submitted(self):
         for request in self:

@@ -35,14 +35,21 @@ class CrmApprovalFlow(models.AbstractModel):
             # need_validation has no dependencies: drop its cached value now
             # that the reviews exist, or the next write asks for them again.
             to_validate.invalidate_recordset(["need_validation"])
-        (self - to_validate).filtered(lambda rec: not rec.review_ids).write({"state": "approved"})
+        (self - to_validate).filtered(lambda rec: not rec.review_ids)._crm_mark_approved()
         return True
+
+    def _crm_mark_approved(self):
+        self.write({"state": "approved"})
+        self._crm_on_approved()
+
+    def _crm_on_approved(self):
+        """Hook: what a document records the moment it is approved."""
 
     def _validate_tier(self, tiers=False):
         res = super()._validate_tier(tiers)
         self.invalidate_recordset(["need_validation", "validation_status"])
         if self.state == "submitted" and self.validation_status == "validated":
-            self.write({"state": "approved"})
+            self._crm_mark_approved()
         return res
 
     def _rejected_tier(self, tiers=False):
