@@ -3,17 +3,19 @@
 The mixin ``crm.expense.document`` comes first: the documents below inherit it,
 and the request and payout point at documents by model name and id."""
 
-from . import crm_expense_document
-from . import crm_expense_request
-from . import crm_expense_payout
-from . import crm_expense_analysis
-from . import account_move
-from . import account_payment
-from . import calendar_event
-from . import crm_lead
-from . import hr_expense
-from . import res_company
-from . import res_config_settings
-from . import sale_order
-from . import tier_definition
-from . import utm_campaign
+from . import crm_expense_document  # isort: skip
+from . import (
+    account_move,
+    account_payment,
+    calendar_event,
+    crm_expense_analysis,
+    crm_expense_payout,
+    crm_expense_request,
+    crm_lead,
+    hr_expense,
+    res_company,
+    res_config_settings,
+    sale_order,
+    tier_definition,
+    utm_campaign,
+)

@@ -24,12 +24,12 @@ class AccountMove(models.Model):
                     line.account_id.account_type == "liability_payable" and not line.reconciled
                 )
             )
-            to_net = advance_lines.filtered(
-                lambda line: (
-                    line.account_id in payable.account_id
-                    and line.partner_id == payable.partner_id[:1]
-                    and not line.reconciled
-                )
+            to_net = advance_lines.filtered_domain(
+                [
+                    ("account_id", "in", payable.account_id.ids),
+                    ("partner_id", "=", payable.partner_id[:1].id),
+                    ("reconciled", "=", False),
+                ]
             )
             if payable and to_net:
                 (payable | to_net).reconcile()

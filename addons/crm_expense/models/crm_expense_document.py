@@ -51,7 +51,7 @@ class CrmExpenseDocument(models.AbstractModel):
     def _compute_crm_expense_totals(self):
         # Two grouped queries for the whole batch, whatever the number of documents.
         domain = [("res_model", "=", self._name), ("res_id", "in", self.ids)]
-        requests = {
+        request_totals = {
             res_id: (count, approved)
             for res_id, count, approved in self.env["crm.expense.request"]._read_group(
                 [*domain, ("state", "not in", ("rejected", "cancel"))],
@@ -65,7 +65,7 @@ class CrmExpenseDocument(models.AbstractModel):
             )
         )
         for document in self:
-            count, approved = requests.get(document.id, (0, 0.0))
+            count, approved = request_totals.get(document.id, (0, 0.0))
             document.crm_expense_request_count = count
             document.crm_expense_approved_amount = approved
             document.crm_expense_spent_amount = spent.get(document.id, 0.0)

@@ -1,4 +1,6 @@
-from . import test_crm_expense_flow
-from . import test_crm_expense_analysis
-from . import test_crm_expense_rules
-from . import test_crm_expense_access
+from . import (
+    test_crm_expense_access,
+    test_crm_expense_analysis,
+    test_crm_expense_flow,
+    test_crm_expense_rules,
+)

@@ -30,13 +30,21 @@ class TestCrmExpenseRules(CrmExpenseCommon):
 
     def test_other_currency_needs_a_rate(self):
         request = self._approve(self._new_request("a", 100.0))
-        other = self.env["res.currency"].with_context(active_test=False).search(
-            [("id", "!=", self.env.company.currency_id.id), ("rate_ids", "=", False)], limit=1
+        other = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search(
+                [("id", "!=", self.env.company.currency_id.id), ("rate_ids", "=", False)], limit=1
+            )
         )
         other.active = True
         payout = self.env["crm.expense.payout"].create(
-            {"request_id": request.id, "description": "Hotel", "amount": 50.0,
-             "currency_id": other.id}
+            {
+                "request_id": request.id,
+                "description": "Hotel",
+                "amount": 50.0,
+                "currency_id": other.id,
+            }
         )
         with self.assertRaisesRegex(ValidationError, "has no exchange rate"):
             payout.action_confirm()
@@ -45,9 +53,7 @@ class TestCrmExpenseRules(CrmExpenseCommon):
             {"currency_id": other.id, "rate": 2.0, "name": "2020-01-01"}
         )
         payout.action_confirm()
-        self.assertRecordValues(
-            payout, [{"state": "approved", "amount_request_currency": 25.0}]
-        )
+        self.assertRecordValues(payout, [{"state": "approved", "amount_request_currency": 25.0}])
 
     def test_advance_above_the_approved_amount(self):
         request = self._approve(self._new_request("a", 100.0))
@@ -56,8 +62,11 @@ class TestCrmExpenseRules(CrmExpenseCommon):
         self.assertFalse(request.sudo().advance_payment_ids)
         with self.assertRaisesRegex(UserError, "Pay an Expense Advance"):
             action = request.action_advance()
-            Form(self.env["crm.expense.advance"].with_user(self.salesman_a).with_context(
-                action["context"])).save().action_pay()
+            Form(
+                self.env["crm.expense.advance"]
+                .with_user(self.salesman_a)
+                .with_context(action["context"])
+            ).save().action_pay()
         self._pay_advance(request, 100.0)
         self.assertEqual(request.advanced_amount, 100.0)
         with self.assertRaisesRegex(UserError, "already reach the approved amount"):

@@ -1,2 +1,1 @@
-from . import crm_expense_advance
-from . import crm_expense_analysis_export
+from . import crm_expense_advance, crm_expense_analysis_export

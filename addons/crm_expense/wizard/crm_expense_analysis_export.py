@@ -39,12 +39,12 @@ class CrmExpenseAnalysisExport(models.TransientModel):
 
     preset = fields.Selection(
         [
-            ("department_item", "Department × Expense Item"),
-            ("salesperson_month", "Salesperson × Month"),
-            ("customer_document", "Customer × Document Type"),
-            ("campaign_item", "Campaign × Expense Item"),
-            ("stage_item", "Opportunity Stage × Expense Item"),
-            ("team_quarter", "Sales Team × Quarter"),
+            ("department_item", "Department × Expense Item"),  # noqa: RUF001
+            ("salesperson_month", "Salesperson × Month"),  # noqa: RUF001
+            ("customer_document", "Customer × Document Type"),  # noqa: RUF001
+            ("campaign_item", "Campaign × Expense Item"),  # noqa: RUF001
+            ("stage_item", "Opportunity Stage × Expense Item"),  # noqa: RUF001
+            ("team_quarter", "Sales Team × Quarter"),  # noqa: RUF001
             ("custom", "Custom"),
         ],
         string="Cross-Tab",

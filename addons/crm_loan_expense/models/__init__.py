@@ -1,0 +1,1 @@
+from . import crm_loan, crm_loan_conversion
