@@ -19,6 +19,7 @@
         "views/crm_expense_payout_views.xml",
         "views/crm_expense_analysis_views.xml",
         "views/crm_expense_document_views.xml",
+        "views/hr_expense_views.xml",
         "views/res_config_settings_views.xml",
         "views/crm_expense_menus.xml",
         "data/crm_expense_filters.xml",
