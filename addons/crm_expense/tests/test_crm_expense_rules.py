@@ -71,3 +71,66 @@ class TestCrmExpenseRules(CrmExpenseCommon):
         self.assertEqual(request.advanced_amount, 100.0)
         with self.assertRaisesRegex(UserError, "already reach the approved amount"):
             request.action_advance()
+
+    def test_cancel_and_delete_keep_what_money_was_moved(self):
+        request = self._approve(self._new_request("a", 300.0))
+        with self.assertRaisesRegex(UserError, "Only draft or cancelled expense requests"):
+            request.unlink()
+        self._pay_advance(request, 50.0)
+        with self.assertRaisesRegex(UserError, "has advances paid"):
+            request.action_cancel()
+        other = self._approve(self._new_request("a", 300.0))
+        payout = self._payout(other, 20.0)
+        with self.assertRaisesRegex(UserError, "has confirmed payouts"):
+            other.action_cancel()
+        with self.assertRaisesRegex(UserError, "Only draft or cancelled payouts"):
+            payout.unlink()
+        self.assertEqual((request | other).mapped("state"), ["approved", "approved"])
+        payout.action_cancel()
+        other.action_cancel()
+        self.assertRecordValues(other, [{"state": "cancel", "spent_amount": 0.0}])
+
+    def test_rejected_over_budget_payout_spends_nothing(self):
+        request = self._approve(self._new_request("a", 100.0))
+        within = self._payout(request, 60.0)
+        beyond = self._payout(request, 60.0)
+        self.assertRecordValues(
+            within | beyond,
+            [
+                {"state": "approved", "over_budget": False},
+                {"state": "submitted", "over_budget": True},
+            ],
+        )
+        self.assertEqual(request.spent_amount, 60.0)
+        beyond.with_user(self.manager).with_context(reject_reason="No").reject_tier()
+        self.assertEqual(beyond.state, "rejected")
+        self.assertRecordValues(request, [{"spent_amount": 60.0, "remaining_amount": 40.0}])
+
+    def test_advance_netting_reconciles_to_the_cent(self):
+        request = self._approve(self._new_request("a", 500.0))
+        self._pay_advance(request, 333.33)
+        self._payout(request, 100.01)
+        self._payout(request, 250.55, product_id=self.meals.id)
+        request.action_reimburse()
+        expenses = request.expense_ids
+        expenses.action_submit()
+        admin_expenses = expenses.with_user(self.env.ref("base.user_admin"))
+        admin_expenses.action_approve()
+        admin_expenses._post_without_wizard()
+        receipt = expenses.account_move_id
+        payable = receipt.line_ids.filtered(
+            lambda line: line.account_id.account_type == "liability_payable"
+        )
+        self.assertEqual(payable.balance, -350.56)
+        self.assertEqual(receipt.amount_residual, 17.23)
+        self.assertRecordValues(
+            request,
+            [
+                {
+                    "advanced_amount": 333.33,
+                    "spent_amount": 350.56,
+                    "reimbursed_amount": 350.56,
+                    "remaining_amount": 149.44,
+                }
+            ],
+        )
