@@ -3,7 +3,7 @@
 The mixin ``crm.expense.document`` comes first: the documents below inherit it,
 and the request and payout point at documents by model name and id."""
 
-from . import crm_expense_document  # isort: skip
+from . import crm_expense_document, crm_expense_entry  # isort: skip
 from . import (
     account_move,
     account_payment,

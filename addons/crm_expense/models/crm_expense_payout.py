@@ -13,13 +13,9 @@ PAYOUT_STATES = [
 class CrmExpensePayout(models.Model):
     _name = "crm.expense.payout"
     _description = "Expense Payout"
-    _inherit = ["mail.thread", "mail.activity.mixin", "crm.approval.flow"]
-    _order = "date desc, id desc"
-    _check_company_auto = True
+    _inherit = ["crm.expense.entry"]
 
-    name = fields.Char(default="New", copy=False, readonly=True, required=True, index="trigram")
     description = fields.Char(required=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     request_id = fields.Many2one(
         "crm.expense.request",
         string="Expense Request",
@@ -39,20 +35,11 @@ class CrmExpensePayout(models.Model):
         precompute=True,
         index=True,
     )
-    amount = fields.Monetary(currency_field="currency_id", aggregator="sum", tracking=True)
     currency_id = fields.Many2one(
-        "res.currency",
-        required=True,
         compute="_compute_from_request",
         store=True,
         readonly=False,
         precompute=True,
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company Currency"
     )
     amount_request_currency = fields.Monetary(
         string="Amount (Request Currency)",
@@ -163,17 +150,6 @@ class CrmExpensePayout(models.Model):
         "hr.expense", string="Expense", readonly=True, copy=False, index="btree_not_null"
     )
 
-    @api.constrains("amount")
-    def _check_amount_positive(self):
-        for record in self:
-            if record.currency_id.compare_amounts(record.amount, 0.0) <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "%(record)s: the payout amount must be more than zero.",
-                        record=record.display_name,
-                    )
-                )
-
     @api.depends("request_id")
     def _compute_from_request(self):
         for payout in self:
@@ -211,18 +187,6 @@ class CrmExpensePayout(models.Model):
             payout.amount_request_currency = payout.currency_id._convert(
                 payout.amount, target, company, date
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                vals["name"] = self.env["ir.sequence"].next_by_code("crm.expense.payout") or "New"
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_confirmed(self):
-        if self.filtered(lambda payout: payout.state not in ("draft", "cancel")):
-            raise UserError(self.env._("Only draft or cancelled payouts can be deleted."))
 
     def action_confirm(self):
         """Confirm the spending: within what its request has left it counts at once;

@@ -14,11 +14,8 @@ REQUEST_STATES = [
 class CrmExpenseRequest(models.Model):
     _name = "crm.expense.request"
     _description = "Expense Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "crm.approval.flow"]
-    _order = "date desc, id desc"
-    _check_company_auto = True
+    _inherit = ["crm.expense.entry"]
 
-    name = fields.Char(default="New", copy=False, readonly=True, required=True, index="trigram")
     purpose = fields.Text(required=True, tracking=True)
     product_id = fields.Many2one(
         "product.product",
@@ -28,16 +25,6 @@ class CrmExpenseRequest(models.Model):
         domain="[('can_be_expensed', '=', True)]",
         tracking=True,
         index=True,
-    )
-    amount = fields.Monetary(currency_field="currency_id", tracking=True, aggregator="sum")
-    currency_id = fields.Many2one(
-        "res.currency", required=True, default=lambda self: self.env.company.currency_id
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    company_currency_id = fields.Many2one(
-        related="company_id.currency_id", string="Company Currency"
     )
     amount_company = fields.Monetary(
         string="Amount (Company Currency)",
@@ -75,7 +62,7 @@ class CrmExpenseRequest(models.Model):
         precompute=True,
         index=True,
     )
-    date = fields.Date(string="Requested On", required=True, default=fields.Date.context_today)
+    date = fields.Date(string="Requested On")
     date_start = fields.Date(string="Spending From")
     date_end = fields.Date(string="Spending Until")
     res_model = fields.Char(string="Document Model", index=True, readonly=True)
@@ -145,17 +132,6 @@ class CrmExpenseRequest(models.Model):
     can_be_reimbursed = fields.Boolean(compute="_compute_can_be")
 
     _document_idx = models.Index("(res_model, res_id)")
-
-    @api.constrains("amount")
-    def _check_amount_positive(self):
-        for record in self:
-            if record.currency_id.compare_amounts(record.amount, 0.0) <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "%(record)s: the requested amount must be more than zero.",
-                        record=record.display_name,
-                    )
-                )
 
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
@@ -265,18 +241,6 @@ class CrmExpenseRequest(models.Model):
                 > 0
             )
             request.can_be_reimbursed = bool(request._crm_payouts_to_reimburse())
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                vals["name"] = self.env["ir.sequence"].next_by_code("crm.expense.request") or "New"
-        return super().create(vals_list)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_not_draft(self):
-        if self.filtered(lambda request: request.state not in ("draft", "cancel")):
-            raise UserError(self.env._("Only draft or cancelled expense requests can be deleted."))
 
     def _crm_on_approved(self):
         # Approval freezes the amount: payouts and advances count against it.

@@ -7,10 +7,10 @@ from .common import CrmExpenseCommon
 @tagged("post_install", "-at_install")
 class TestCrmExpenseRules(CrmExpenseCommon):
     def test_amounts_must_be_positive(self):
-        with self.assertRaisesRegex(ValidationError, "requested amount must be more than zero"):
+        with self.assertRaisesRegex(ValidationError, "the amount must be more than zero"):
             self._new_request("a", 0.0)
         request = self._approve(self._new_request("a", 100.0))
-        with self.assertRaisesRegex(ValidationError, "payout amount must be more than zero"):
+        with self.assertRaisesRegex(ValidationError, "the amount must be more than zero"):
             self.env["crm.expense.payout"].create(
                 {"request_id": request.id, "description": "Nothing", "amount": -5.0}
             )
@@ -74,7 +74,7 @@ class TestCrmExpenseRules(CrmExpenseCommon):
 
     def test_cancel_and_delete_keep_what_money_was_moved(self):
         request = self._approve(self._new_request("a", 300.0))
-        with self.assertRaisesRegex(UserError, "Only draft or cancelled expense requests"):
+        with self.assertRaisesRegex(UserError, "only drafts and cancelled ones"):
             request.unlink()
         self._pay_advance(request, 50.0)
         with self.assertRaisesRegex(UserError, "has advances paid"):
@@ -83,7 +83,7 @@ class TestCrmExpenseRules(CrmExpenseCommon):
         payout = self._payout(other, 20.0)
         with self.assertRaisesRegex(UserError, "has confirmed payouts"):
             other.action_cancel()
-        with self.assertRaisesRegex(UserError, "Only draft or cancelled payouts"):
+        with self.assertRaisesRegex(UserError, "only drafts and cancelled ones"):
             payout.unlink()
         self.assertEqual((request | other).mapped("state"), ["approved", "approved"])
         payout.action_cancel()
