@@ -1,16 +1,16 @@
 """crm_expense: expense requests and payouts of any business document.
 
-The mixin ``crm.expense.document`` comes first: the documents below inherit it,
-and the request and payout point at documents by model name and id."""
+The order of the first lines matters: the documents below inherit the mixin
+``crm.expense.document``, and the analysis's SQL view reads the request and payout
+tables, which Odoo must have created before it creates the view."""
 
-from . import crm_expense_document, crm_expense_entry  # isort: skip
+from . import crm_expense_document, crm_expense_entry, crm_expense_request  # isort: skip
+from . import crm_expense_payout  # isort: skip
 from . import (
     account_move,
     account_payment,
     calendar_event,
     crm_expense_analysis,
-    crm_expense_payout,
-    crm_expense_request,
     crm_lead,
     hr_expense,
     res_company,
