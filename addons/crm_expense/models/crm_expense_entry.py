@@ -15,9 +15,8 @@ class CrmExpenseEntry(models.AbstractModel):
     name = fields.Char(default="New", copy=False, readonly=True, required=True, index="trigram")
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     amount = fields.Monetary(currency_field="currency_id", tracking=True, aggregator="sum")
-    currency_id = fields.Many2one(
-        "res.currency", required=True, default=lambda self: self.env.company.currency_id
-    )
+    # No default here: a payout takes its request's currency.
+    currency_id = fields.Many2one("res.currency", required=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )

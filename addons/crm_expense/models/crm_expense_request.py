@@ -17,6 +17,7 @@ class CrmExpenseRequest(models.Model):
     _inherit = ["crm.expense.entry"]
 
     purpose = fields.Text(required=True, tracking=True)
+    currency_id = fields.Many2one(default=lambda self: self.env.company.currency_id)
     product_id = fields.Many2one(
         "product.product",
         string="Expense Item",

@@ -167,3 +167,27 @@ class TestCrmExpenseFlow(CrmExpenseCommon):
         self.assertEqual(request.state, "draft")
         with self.assertRaisesRegex(UserError, "Only approved expense requests can be closed"):
             request.action_close()
+
+    def test_payout_form_from_a_request_starts_from_it(self):
+        request = self._approve(self._new_request("a", 200.0, product_id=self.meals.id))
+        action = request.action_new_payout()
+        with Form(self.env["crm.expense.payout"].with_context(action["context"])) as form:
+            form.description = "Lunch with the buyer"
+            form.amount = 80.0
+        self.assertRecordValues(
+            form.record,
+            [
+                {
+                    "request_id": request.id,
+                    "product_id": self.meals.id,
+                    "currency_id": request.currency_id.id,
+                    "employee_id": self.employees["a"].id,
+                    "user_id": self.salesman_a.id,
+                    "team_id": self.team_1.id,
+                    "res_model": "crm.lead",
+                    "res_id": self.leads["a"].id,
+                    "lead_id": self.leads["a"].id,
+                    "partner_id": self.customers["a"].id,
+                }
+            ],
+        )
