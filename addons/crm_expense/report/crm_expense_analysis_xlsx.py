@@ -118,15 +118,27 @@ class CrmExpenseAnalysisXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet(self.env._("Details"))
         for index, field in enumerate(fields_):
             sheet.write(0, index, field._description_string(self.env), styles["header"])
-        # The ORM builds the query (record rules included); the rows come in chunks.
+        # The ORM builds the query (record rules included); the rows come in chunks
+        # from a server-side cursor. fetchmany() on env.cr would not do: the whole
+        # result is transferred at execute(), and the name queries run on the same
+        # cursor between two chunks replace it (the sheet stopped at FETCH_SIZE lines).
         query = analysis._search(wizard._analysis_domain(), order="date, id")
+        cursor = SQL.identifier(f"crm_expense_details_{wizard.id}")
         self.env.cr.execute(
-            query.select(*(SQL.identifier(query.table, name) for name in DETAIL_FIELDS))
+            SQL(
+                "DECLARE %s NO SCROLL CURSOR FOR %s",
+                cursor,
+                query.select(*(SQL.identifier(query.table, name) for name in DETAIL_FIELDS)),
+            )
         )
         kinds = dict(analysis._fields["kind"]._description_selection(self.env))
         names = {}
         line = 1
-        while chunk := self.env.cr.fetchmany(FETCH_SIZE):
+        while True:
+            self.env.cr.execute(SQL("FETCH FORWARD %s FROM %s", FETCH_SIZE, cursor))
+            chunk = self.env.cr.fetchall()
+            if not chunk:
+                break
             self._resolve_names(chunk, fields_, names)
             for values in chunk:
                 for index, (field, value) in enumerate(zip(fields_, values, strict=True)):
@@ -143,6 +155,7 @@ class CrmExpenseAnalysisXlsx(models.AbstractModel):
                     else:
                         sheet.write_string(line, index, value)
                 line += 1
+        self.env.cr.execute(SQL("CLOSE %s", cursor))
         sheet.set_column(0, len(fields_) - 1, 16)
 
     def _resolve_names(self, chunk, fields_, names):

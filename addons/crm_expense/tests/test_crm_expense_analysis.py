@@ -1,5 +1,6 @@
 import ast
 import io
+from unittest.mock import patch
 
 import openpyxl
 
@@ -68,3 +69,16 @@ class TestCrmExpenseAnalysis(CrmExpenseCommon):
         )
         self.assertEqual(spent, total)
         self.assertEqual(spent, 950.0)
+
+    def test_detail_sheet_has_every_line_beyond_one_chunk(self):
+        """The detail lines come in chunks; names are read between two chunks, and
+        that must not cut the sheet short after the first one."""
+        wizard = self.env["crm.expense.analysis.export"].create({"preset": "department_item"})
+        with patch("odoo.addons.crm_expense.report.crm_expense_analysis_xlsx.FETCH_SIZE", 2):
+            content, _kind = self.env["ir.actions.report"]._render(
+                "crm_expense.action_report_crm_expense_analysis_xlsx", wizard.ids
+            )
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        lines = list(book.worksheets[1].iter_rows(values_only=True))[1:]
+        self.assertEqual(len(lines), 5)
+        self.assertEqual(sum(line[14] or 0.0 for line in lines), 950.0)
