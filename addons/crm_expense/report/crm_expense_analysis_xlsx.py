@@ -161,6 +161,7 @@ class CrmExpenseAnalysisXlsx(models.AbstractModel):
     def _resolve_names(self, chunk, fields_, names):
         """Display names of the chunk's related records not seen yet, one batch
         per model: the name cache grows with distinct records, not with lines."""
+        loaded = False
         for index, field in enumerate(fields_):
             if field.type != "many2one":
                 continue
@@ -169,3 +170,9 @@ class CrmExpenseAnalysisXlsx(models.AbstractModel):
             if missing:
                 records = self.env[field.comodel_name].browse(missing).sudo()
                 known.update((record.id, record.display_name) for record in records)
+                loaded = True
+        if loaded:
+            # Only the names are kept: the records read for them (every prefetched
+            # column of tens of thousands of customers and opportunities) would stay
+            # in the ORM cache until the end, 230 MB for 200,000 lines.
+            self.env.invalidate_all()

@@ -82,3 +82,35 @@ class TestCrmExpenseAnalysis(CrmExpenseCommon):
         lines = list(book.worksheets[1].iter_rows(values_only=True))[1:]
         self.assertEqual(len(lines), 5)
         self.assertEqual(sum(line[14] or 0.0 for line in lines), 950.0)
+
+    def test_detail_sheet_keeps_names_not_records(self):
+        """Only the names of the related records stay from one chunk to the next:
+        their records (every prefetched column) would fill the memory of a 200,000
+        line export."""
+        report = type(self.env["report.crm_expense.analysis_xlsx"])
+        resolve = report._resolve_names
+        cached = []
+
+        def spy(this, chunk, fields_, names):
+            resolve(this, chunk, fields_, names)
+            for field in fields_:
+                if field.type == "many2one":
+                    model = this.env[field.comodel_name]
+                    name_field = model._fields[model._rec_name]
+                    ids = this.env.cache.get_records(model, name_field, all_contexts=True).ids
+                    cached.extend((field.comodel_name, id_) for id_ in ids)
+
+        wizard = self.env["crm.expense.analysis.export"].create({"preset": "department_item"})
+        self.env.invalidate_all()
+        with (
+            patch("odoo.addons.crm_expense.report.crm_expense_analysis_xlsx.FETCH_SIZE", 2),
+            patch.object(report, "_resolve_names", spy),
+        ):
+            content, _kind = self.env["ir.actions.report"]._render(
+                "crm_expense.action_report_crm_expense_analysis_xlsx", wizard.ids
+            )
+        self.assertEqual(cached, [])
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True)
+        lines = list(book.worksheets[1].iter_rows(values_only=True))[1:]
+        employees = {self.employees["a"].name, self.employees["c"].name}
+        self.assertEqual({line[6] for line in lines}, employees)
