@@ -24,6 +24,8 @@ class CrmKnowledgeCategory(models.Model):
     active = fields.Boolean(default=True)
     article_ids = fields.One2many("crm.knowledge.article", "category_id", string="Articles")
     article_count = fields.Integer(compute="_compute_article_count")
+    # The displayed path depends on the parent's displayed path.
+    display_name = fields.Char(recursive=True)
 
     @api.constrains("parent_id")
     def _check_parent_id(self):

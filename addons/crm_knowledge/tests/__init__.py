@@ -1,5 +1,6 @@
 from . import (
     test_knowledge_access,
+    test_knowledge_category,
     test_knowledge_classify,
     test_knowledge_http,
     test_knowledge_lists,
