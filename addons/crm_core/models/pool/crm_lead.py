@@ -1,4 +1,5 @@
 from odoo import api, models
+from odoo.tools import SQL
 
 from ...tools import stable_fields
 
@@ -56,6 +57,9 @@ class CrmLead(models.Model):
 
     def _pool_resource_type(self):
         return self.type
+
+    def _pool_resource_type_sql(self, alias):
+        return SQL("%s.type", alias)
 
     @api.model
     def _pool_held_domain(self, user, resource_type):

@@ -59,6 +59,10 @@ class CrmPoolResource(models.AbstractModel):
         """The resource type ("customer", "lead", "opportunity") of one record."""
         raise NotImplementedError()
 
+    def _pool_resource_type_sql(self, alias):
+        """The same, as SQL on the row ``alias`` of the model's table."""
+        raise NotImplementedError()
+
     @api.model
     def _pool_held_domain(self, user, resource_type):
         """Open records of this type held by ``user``, counted against the quota."""
@@ -189,34 +193,50 @@ class CrmPoolResource(models.AbstractModel):
     # ------------------------------------------------------------------
     # Moves
     # ------------------------------------------------------------------
-    def _pool_log_vals(self, action, to_user=False, to_pool=False, reason=False, rule=False):
-        field = self._pool_log_field()
+    def _pool_log(self, action, to_user=False, to_pool=False, reason=False, rule=False):
+        """Log the move of these records, read from their rows before the move.
+
+        One INSERT ... SELECT: a recall logs tens of thousands of moves, and the ORM's
+        create spent seconds preparing them. The log is append-only, with no stored
+        computed field and no chatter, so the ORM has nothing else to do on insert."""
+        if not self:
+            return
+        self.flush_recordset()
         now = fields.Datetime.now()
-        return [
-            {
-                "date": now,
-                "action": action,
-                "resource_type": record._pool_resource_type(),
-                field: record.id,
-                "user_id": self.env.uid,
-                "from_user_id": record.user_id.id,
-                "to_user_id": to_user and to_user.id,
-                "from_pool_id": record.pool_id.id,
-                "to_pool_id": to_pool and to_pool.id,
-                "rule_id": rule and rule.id,
-                "reason": reason,
-                "company_id": (record.company_id or self.env.company).id,
-            }
-            for record in self
-        ]
+        uid = self.env.uid
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO crm_pool_log (
+                        date, action, resource_type, %(field)s, user_id, from_user_id,
+                        to_user_id, from_pool_id, to_pool_id, rule_id, reason, company_id,
+                        create_uid, write_uid, create_date, write_date)
+                   SELECT %(now)s, %(action)s, %(type)s, r.id, %(uid)s, r.user_id,
+                          %(to_user)s, r.pool_id, %(to_pool)s, %(rule)s, %(reason)s,
+                          COALESCE(r.company_id, %(company)s), %(uid)s, %(uid)s, %(now)s, %(now)s
+                     FROM %(table)s r
+                     JOIN unnest(%(ids)s::int[]) WITH ORDINALITY AS o(id, n) ON o.id = r.id
+                    ORDER BY o.n""",
+                field=SQL.identifier(self._pool_log_field()),
+                now=now,
+                action=action,
+                type=self._pool_resource_type_sql(SQL.identifier("r")),
+                uid=uid,
+                to_user=to_user.id if to_user else None,
+                to_pool=to_pool.id if to_pool else None,
+                rule=rule.id if rule else None,
+                reason=reason or None,
+                company=self.env.company.id,
+                table=SQL.identifier(self._table),
+                ids=list(self.ids),
+            )
+        )
+        self.env["crm.pool.log"].invalidate_model()
 
     def _pool_prepare_take(self, user, action, reason=False):
         """Lock pooled records that passed their checks and log their move to
         ``user``; returns the values that take them out of their pool."""
         self._pool_lock()
-        self.env["crm.pool.log"].sudo().create(
-            self._pool_log_vals(action, to_user=user, reason=reason)
-        )
+        self._pool_log(action, to_user=user, reason=reason)
         return {
             "user_id": user.id,
             "pool_id": False,
@@ -264,9 +284,8 @@ class CrmPoolResource(models.AbstractModel):
         if pooled:
             pooled._pool_take(user, "assign", reason)
         if owned:
-            log_vals = owned._pool_log_vals("assign", to_user=user, reason=reason)
+            owned._pool_log("assign", to_user=user, reason=reason)
             owned.sudo().write({"user_id": user.id, "pool_assign_date": fields.Datetime.now()})
-            self.env["crm.pool.log"].sudo().create(log_vals)
         return True
 
     def _pool_check_assign(self, user):
@@ -372,7 +391,7 @@ class CrmPoolResource(models.AbstractModel):
         """Move owned records into ``pool`` in one write and one log insert."""
         if not self:
             return
-        log_vals = self._pool_log_vals(action, to_pool=pool, reason=reason, rule=rule)
+        self._pool_log(action, to_pool=pool, reason=reason, rule=rule)
         vals = {
             "user_id": False,
             "pool_id": pool.id,
@@ -393,7 +412,6 @@ class CrmPoolResource(models.AbstractModel):
             keep = records.browse()
         if records - keep:
             (records - keep).write(vals)
-        self.env["crm.pool.log"].sudo().create(log_vals)
 
     def _pool_release_stable_fields(self):
         """Fields that keep their value when the owner is cleared and the team stays;

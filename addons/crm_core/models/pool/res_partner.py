@@ -1,5 +1,6 @@
 from odoo import api, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 
 # Resource pools: customers (commercial partners) wait in pools and are claimed.
@@ -9,6 +10,9 @@ class ResPartner(models.Model):
 
     def _pool_resource_type(self):
         return "customer"
+
+    def _pool_resource_type_sql(self, alias):
+        return SQL("%s", "customer")
 
     @api.model
     def _pool_held_domain(self, user, resource_type):
