@@ -9,6 +9,8 @@ from . import knowledge_text as kt
 # Text searches rank at most this many matching rows: a question made of very
 # common words must not rank half of the knowledge base.
 RANK_CANDIDATES = 2000
+# Candidates of the partial-match pass, shared among the question's terms.
+PARTIAL_CANDIDATES = 300
 # The classifier learns from at most this many published articles.
 TRAINING_SAMPLE = 20000
 
@@ -168,15 +170,32 @@ class CrmKnowledgeArticle(models.Model):
         domain = [("state", "=", "published")]
         if exclude_ids:
             domain.append(("id", "not in", list(exclude_ids)))
-        query = self._search(domain)
-        alias = query.table
         tsquery = SQL("%s::tsquery", kt.tsquery_literal(terms, operator))
-        query.add_where(SQL("%s @@ %s", SQL.identifier(alias, "search_vector"), tsquery))
-        query.limit = RANK_CANDIDATES
-        candidates = query.select(
-            SQL.identifier(alias, "id"),
-            SQL("%s AS rank", self._rank_sql(alias, tsquery)),
-        )
+        if operator == "|" and len(terms) > 1:
+            # Partial matches only fill the list after the full ones. Ranking every
+            # article that shares one common word with the question cost 20 ms on
+            # 100,000 articles; each term brings at most its share of candidates, so
+            # all the articles of a rare term compete and a common one cannot crowd
+            # them out.
+            per_term = max(1, PARTIAL_CANDIDATES // len(terms))
+            ids = SQL(" UNION ").join(
+                SQL("(%s)", self._fulltext_candidates(domain, [term], per_term)) for term in terms
+            )
+            candidates = SQL(
+                "SELECT a.id, %s AS rank FROM %s a WHERE a.id IN (%s)",
+                self._rank_sql("a", tsquery),
+                SQL.identifier(self._table),
+                ids,
+            )
+        else:
+            query = self._search(domain)
+            alias = query.table
+            query.add_where(SQL("%s @@ %s", SQL.identifier(alias, "search_vector"), tsquery))
+            query.limit = RANK_CANDIDATES
+            candidates = query.select(
+                SQL.identifier(alias, "id"),
+                SQL("%s AS rank", self._rank_sql(alias, tsquery)),
+            )
         return self.env.execute_query(
             SQL(
                 "SELECT id, rank FROM (%s) AS candidates ORDER BY rank DESC, id DESC LIMIT %s",
@@ -184,6 +203,14 @@ class CrmKnowledgeArticle(models.Model):
                 limit,
             )
         )
+
+    def _fulltext_candidates(self, domain, terms, count):
+        """SQL of the ids of at most ``count`` readable articles matching all terms."""
+        query = self._search(domain)
+        tsquery = SQL("%s::tsquery", kt.tsquery_literal(terms, "&"))
+        query.add_where(SQL("%s @@ %s", SQL.identifier(query.table, "search_vector"), tsquery))
+        query.limit = count
+        return query.select(SQL.identifier(query.table, "id"))
 
     def _trigram_ranked(self, question, limit):
         """Title similarity: short or unsegmented terms and typos."""

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from markupsafe import Markup
 
 from odoo.tests import tagged, users
@@ -47,6 +49,26 @@ class TestKnowledgeSearch(KnowledgeCommon):
         )
         self.assertIn(self.art_internal.id, employee_found)
         self.assertNotIn(self.art_restricted.id, employee_found)
+
+    def test_partial_matches_of_a_rare_word_are_not_crowded_out(self):
+        """No article holds every word: each word brings its share of the candidates,
+        so the one article of a rare word competes with the many of a common one."""
+        values = {"category_id": self.cat_repair.id, "audience": "public", "state": "published"}
+        Article = self.env["crm.knowledge.article"]
+        common = Article.create(
+            [
+                dict(values, name=f"Printer guide {i}", body="<p>Printer paper tray.</p>")
+                for i in range(6)
+            ]
+        )
+        rare = Article.create(dict(values, name="Toner", body="<p>The xerographic drum.</p>"))
+        with patch("odoo.addons.crm_knowledge.models.crm_knowledge_article.PARTIAL_CANDIDATES", 4):
+            found = self.ids(self.answers("printer xerographic"))
+        # Two candidates per word: two of the printer guides, and the toner article.
+        self.assertEqual(len(found), 3)
+        self.assertIn(rare.id, found)
+        self.assertLessEqual(set(found) - set(rare.ids), set(common.ids))
+        self.assertEqual(len(self.ids(self.answers("printer xerographic"))), 7)
 
     def test_trigram_fallback_for_typos(self):
         result = self.answers("How do I retrun a prodcut")
