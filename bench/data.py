@@ -252,12 +252,25 @@ def generate(env, bench, addons):
     insert_leads(env, leads)
     env.invalidate_all()
     recompute_our_fields(env, addons)
-    env.cr.execute("ANALYZE res_partner")
-    env.cr.execute("ANALYZE crm_lead")
+    vacuum(env, ("res_partner", "crm_lead"))
     bench.line(
         f"data: {customers:,} customers, {leads:,} leads/opportunities, {len(bench.users)} users"
         f" in {len(bench.teams)} teams, generated in {time.perf_counter() - start:.0f} s"
     )
+
+
+def vacuum(env, tables):
+    """Commit and vacuum the tables filled in bulk, as autovacuum would have on a live
+    database: without it the visibility map is empty, every index-only scan (the pool
+    quota's count of a salesperson's book) reads the table too, 6x slower."""
+    env.cr.commit()
+    connection = env.cr._cnx
+    connection.autocommit = True
+    try:
+        for table in tables:
+            env.cr._obj.execute(f"VACUUM ANALYZE {table}")
+    finally:
+        connection.autocommit = False
 
 
 def load(env, bench):

@@ -12,6 +12,8 @@ people, items, campaigns and rates go through the ORM.
 from odoo import Command
 from odoo.tools import SQL
 
+from bench import data
+
 # name, share of the employees (a few large departments, many small ones)
 DEPARTMENTS = [
     ("Field Sales", 30),
@@ -360,13 +362,5 @@ def generate(env, bench, n_requests, n_payouts):
 
 
 def vacuum(env):
-    """Commit (the child processes read the data; this database is the bench's own
-    copy, dropped afterwards) and vacuum as autovacuum would have on a live one."""
-    env.cr.commit()
-    connection = env.cr._cnx
-    connection.autocommit = True
-    try:
-        for table in ("crm_expense_request", "crm_expense_payout", "sale_order"):
-            env.cr._obj.execute(f"VACUUM ANALYZE {table}")
-    finally:
-        connection.autocommit = False
+    """Commit (the child processes read the data) and vacuum the new tables."""
+    data.vacuum(env, ("crm_expense_request", "crm_expense_payout", "sale_order"))
