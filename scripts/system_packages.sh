@@ -7,7 +7,7 @@ packages=(postgresql postgresql-contrib libpq-dev chromium
     fonts-font-awesome fonts-roboto-unhinted fonts-inconsolata fonts-ocr-b fonts-wqy-microhei
     libjs-jquery libjs-underscore libjs-jquery-form
     python3-venv gcc python3-dev libxml2-dev libxslt1-dev libldap2-dev libsasl2-dev
-    libjpeg-dev zlib1g-dev)
+    libjpeg-dev zlib1g-dev nginx-light openssl)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
