@@ -21,6 +21,10 @@ RUN pip3 install --no-cache-dir --break-system-packages --no-deps \
 # new code with `docker compose up -d --build -V` (see README.md, "Production with docker compose").
 COPY addons/ /mnt/extra-addons/
 
+# The restore script (README.md, "Backups and restore"): a crm_backup backup into a
+# new database, run with `docker compose exec odoo python3 /opt/crm-suite/restore.py`.
+COPY scripts/restore.py /opt/crm-suite/restore.py
+
 # Production settings (workers, proxy_mode, list_db, ...); ODOO_RC points here.
 COPY odoo.conf /etc/odoo/odoo.conf
 

@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .local/venv/bin/python
 
-.PHONY: run test bench stop setup lint test-addon shell clean readme
+.PHONY: run test bench stop setup lint test-addon shell clean readme restore
 
 run:                ## set-up, then the server with demo data at http://127.0.0.1:8069
 	@bash scripts/run.sh
@@ -20,6 +20,11 @@ test-addon: setup   ## one addon alone on a fresh database with its tests: make 
 lint: setup         ## ruff and pylint-odoo only
 	@$(PY) -m ruff check addons tests scripts bench && $(PY) -m ruff format --check addons tests scripts bench
 	@$(PY) -m pylint --rcfile=.pylintrc-mandatory addons/*/
+
+restore: setup      ## a backup into a new database, neutralised: make restore FILE=x.zip DB=name [NEUTRALIZE=0] [MOVED=1]
+	@test -n "$(FILE)" -a -n "$(DB)" || { echo "usage: make restore FILE=backup.zip DB=new_database [NEUTRALIZE=0] [MOVED=1]"; exit 2; }
+	@$(PY) scripts/restore.py -c .local/odoo.conf --file "$(FILE)" --db "$(DB)" \
+		$(if $(filter 0,$(NEUTRALIZE)),--no-neutralize) $(if $(filter 1,$(MOVED)),--moved)
 
 readme:             ## README.rst of every addon from its readme/ fragments (--check: scripts/gen_readme.sh --check)
 	@bash scripts/gen_readme.sh

@@ -1,5 +1,7 @@
 """`make test`: lint, each addon's tests once, Odoo's own suites with our addons
-installed, the upgrade from the last release, the uninstall, tests/.
+installed, the upgrade from the last release, the uninstall, the restore drill
+(scripts/backup_drill.py: a crm_backup backup restored under a new name and compared),
+tests/.
 
 Every test runs once, except where a second run proves what the first cannot:
 - the tests tagged `crm_dated` (their result depends on today's date, which they
@@ -29,8 +31,10 @@ import time
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 
+from backup_drill import backup_drill
 from testlib import (
     CONF,
+    DB_PREFIX,
     LOG_DIR,
     PY,
     ROOT,
@@ -62,6 +66,7 @@ ODOO_EXCLUDED = [
 # The days date arithmetic gets wrong: a month end, a year end, a leap day.
 DATED_DAYS = ["2027-04-30", "2026-12-31", "2028-02-29"]
 LINTED = ["addons", "tests", "scripts", "bench"]
+ALL_DB = f"{DB_PREFIX}_all"
 
 
 def has_dated_tests(addon):
@@ -76,7 +81,7 @@ def has_dated_tests(addon):
 def alone(tally, addon, port):
     """The install matrix: the addon alone (with crm_core) on a fresh database, with
     its own tests; then its date-dependent tests on the other days."""
-    db = f"crm_test_{addon}"
+    db = f"{DB_PREFIX}_{addon}"
     fresh_db(db)
     started = time.monotonic()
     text, rc = odoo(
@@ -104,7 +109,7 @@ def alone(tally, addon, port):
 def together(tally, ours, port):
     """Every addon of ours on one database; Odoo's suites once with them installed;
     then the demo data and the cross-addon tests of tests/."""
-    db = "crm_test_all"
+    db = ALL_DB
     fresh_db(db)
     started = time.monotonic()
     text, rc = odoo(db, "all-install", "-i", ",".join(ours), port=port)
@@ -202,7 +207,7 @@ def lint(tally):
 def lanes_for(ours, count):
     """Split the stages over `count` lanes, longest first, each onto the lane with the
     least work so far (estimated seconds on 2 cores)."""
-    jobs = [("together", 450, None), ("upgrade", 450, None)]
+    jobs = [("together", 450, None), ("upgrade", 450, None), ("drill", 180, None)]
     jobs += [("alone", 300 if addon == "crm_core" else 150, addon) for addon in ours]
     jobs.sort(key=lambda job: -job[1])
     lanes = [[] for _ in range(count)]
@@ -221,6 +226,8 @@ def run_lane(tally, jobs, port, ours, dbs):
                 dbs.append(alone(tally, addon, port))
             elif kind == "together":
                 dbs.append(together(tally, ours, port))
+            elif kind == "drill":
+                dbs.extend(backup_drill(tally, port))
             else:
                 dbs.extend(upgrade_and_uninstall(tally, port))
         except Exception as error:
@@ -230,10 +237,10 @@ def run_lane(tally, jobs, port, ours, dbs):
 def rules_as_installed(tally, dbs):
     """The upgraded database's rules against a fresh install of the working tree."""
     upgraded = LOG_DIR / "upgrade-after.json"
-    if "crm_test_all" not in dbs or not upgraded.exists():
+    if ALL_DB not in dbs or not upgraded.exists():
         tally.fail("rules after the upgrade", "the upgrade or the all-addons stage did not run")
         return
-    cmd = [str(PY), str(ROOT / "scripts/db_check.py"), "-c", str(CONF), "-d", "crm_test_all"]
+    cmd = [str(PY), str(ROOT / "scripts/db_check.py"), "-c", str(CONF), "-d", ALL_DB]
     text, rc, _seconds = run_logged("upgrade-7-as-installed", [*cmd, "as-installed", str(upgraded)])
     print(text, end="", flush=True)
     label = "rules after the upgrade as in a fresh install"
@@ -245,6 +252,9 @@ def rules_as_installed(tally, dbs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--addon", help="only this addon: install it alone and run its tests")
+    parser.add_argument(
+        "--drill", action="store_true", help="only the restore drill (scripts/backup_drill.py)"
+    )
     parser.add_argument("--no-lint", action="store_true")
     parser.add_argument("--keep-db", action="store_true", help="leave the test databases behind")
     opts = parser.parse_args()
@@ -255,6 +265,8 @@ def main():
     dbs = []
     if opts.addon:
         dbs.append(alone(tally, opts.addon, test_port()))
+    elif opts.drill:
+        dbs.extend(backup_drill(tally, test_port()))
     else:
         if not opts.no_lint:
             lint(tally)

@@ -15,6 +15,9 @@ LOCAL = ROOT / ".local"
 PY = LOCAL / "venv" / "bin" / "python"
 LOG_DIR = LOCAL / "log" / "tests"
 CONF = LOCAL / "odoo.conf"
+# Every database the runner makes is named <prefix>_<stage>, so that two checkouts
+# sharing one PostgreSQL server can keep apart (CRM_TEST_DB_PREFIX).
+DB_PREFIX = os.environ.get("CRM_TEST_DB_PREFIX", "crm_test")
 
 RESULT_RE = re.compile(r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r"^\S+ \S+ \d+ INFO \S+ \S+: skipped ", re.M)

@@ -19,6 +19,7 @@ import time
 
 from testlib import (
     CONF,
+    DB_PREFIX,
     LOCAL,
     PY,
     ROOT,
@@ -33,7 +34,7 @@ from testlib import (
 # crm_core 19.0.1.0.0 and crm_knowledge as released.
 RELEASE = "af9db5f"
 UPGRADED = ["crm_core", "crm_knowledge"]
-DB = "crm_test_upgrade"
+DB = f"{DB_PREFIX}_upgrade"
 
 
 # Uninstalling deletes the demo records the module created, one savepoint each; a

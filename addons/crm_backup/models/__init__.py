@@ -1,0 +1,1 @@
+from . import crm_backup_run, res_config_settings
