@@ -1,10 +1,10 @@
-import re
+from odoo.tests import new_test_user, tagged
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from .login_common import LoginCase
 
 
 @tagged("post_install", "-at_install")
-class TestLogin2fa(HttpCase):
+class TestLogin2fa(LoginCase):
     """Odoo's two-factor enforcement (auth_totp_mail, installed with crm_core) as
     General Settings sets it: "employees only" sends every internal user to a second
     step with a code by e-mail; portal customers and resellers log in with their
@@ -31,13 +31,6 @@ class TestLogin2fa(HttpCase):
             {"auth_totp_enforce": True, "auth_totp_policy": "employee_required"}
         ).execute()
 
-    def _login(self, user, password):
-        page = self.url_open("/web/login")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        return self.url_open(
-            "/web/login", data={"login": user.login, "password": password, "csrf_token": token}
-        )
-
     def _codes_sent(self, user):
         return self.env["mail.mail"].search_count(
             [("email_to", "=", user.email), ("subject", "ilike", "authentication code")]
@@ -45,7 +38,7 @@ class TestLogin2fa(HttpCase):
 
     def test_internal_user_needs_the_mailed_code(self):
         self.assertEqual(self.sales._mfa_type(), "totp_mail")
-        response = self._login(self.sales, "Sales-Pass-2026")
+        response = self._login(self.sales.login, "Sales-Pass-2026")
         self.assertIn("/web/login/totp", response.url)
         self.assertEqual(self._codes_sent(self.sales), 1)
         # Without the code the back office stays closed.
@@ -53,6 +46,6 @@ class TestLogin2fa(HttpCase):
 
     def test_portal_user_logs_in_with_the_password(self):
         self.assertFalse(self.customer._mfa_type())
-        response = self._login(self.customer, "Portal-Pass-2026")
+        response = self._login(self.customer.login, "Portal-Pass-2026")
         self.assertNotIn("/web/login", response.url)
         self.assertEqual(self._codes_sent(self.customer), 0)

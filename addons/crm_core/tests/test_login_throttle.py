@@ -1,14 +1,14 @@
-import re
-
 from freezegun import freeze_time
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
+
+from .login_common import LoginCase
 
 COOLDOWN = "Too many login failures, please wait a bit before trying again."
 
 
 @tagged("post_install", "-at_install")
-class TestLoginThrottle(HttpCase):
+class TestLoginThrottle(LoginCase):
     """Password guessing over HTTP: after base.login_cooldown_after failures from one
     address, Odoo ignores every login attempt from it, the right password included,
     for base.login_cooldown_duration seconds."""
@@ -27,12 +27,7 @@ class TestLoginThrottle(HttpCase):
         self.addCleanup(lambda: getattr(self.registry, "_login_failures", {}).clear())
 
     def _login(self, password):
-        page = self.url_open("/web/login")
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-        return self.url_open(
-            "/web/login",
-            data={"login": self.user.login, "password": password, "csrf_token": token},
-        )
+        return super()._login(self.user.login, password)
 
     def _logged_in(self, response):
         return "/web/login" not in response.url

@@ -179,7 +179,8 @@ class CrmKnowledgeArticle(models.Model):
             # them out.
             per_term = max(1, PARTIAL_CANDIDATES // len(terms))
             ids = SQL(" UNION ").join(
-                SQL("(%s)", self._fulltext_candidates(domain, [term], per_term)) for term in terms
+                SQL("(%s)", query.select(SQL.identifier(query.table, "id")))
+                for query in (self._fulltext_query(domain, [term], "&", per_term) for term in terms)
             )
             candidates = SQL(
                 "SELECT a.id, %s AS rank FROM %s a WHERE a.id IN (%s)",
@@ -188,13 +189,10 @@ class CrmKnowledgeArticle(models.Model):
                 ids,
             )
         else:
-            query = self._search(domain)
-            alias = query.table
-            query.add_where(SQL("%s @@ %s", SQL.identifier(alias, "search_vector"), tsquery))
-            query.limit = RANK_CANDIDATES
+            query = self._fulltext_query(domain, terms, operator, RANK_CANDIDATES)
             candidates = query.select(
-                SQL.identifier(alias, "id"),
-                SQL("%s AS rank", self._rank_sql(alias, tsquery)),
+                SQL.identifier(query.table, "id"),
+                SQL("%s AS rank", self._rank_sql(query.table, tsquery)),
             )
         return self.env.execute_query(
             SQL(
@@ -204,13 +202,13 @@ class CrmKnowledgeArticle(models.Model):
             )
         )
 
-    def _fulltext_candidates(self, domain, terms, count):
-        """SQL of the ids of at most ``count`` readable articles matching all terms."""
+    def _fulltext_query(self, domain, terms, operator, count):
+        """At most ``count`` readable articles of ``domain`` matching the terms."""
         query = self._search(domain)
-        tsquery = SQL("%s::tsquery", kt.tsquery_literal(terms, "&"))
+        tsquery = SQL("%s::tsquery", kt.tsquery_literal(terms, operator))
         query.add_where(SQL("%s @@ %s", SQL.identifier(query.table, "search_vector"), tsquery))
         query.limit = count
-        return query.select(SQL.identifier(query.table, "id"))
+        return query
 
     def _trigram_ranked(self, question, limit):
         """Title similarity: short or unsegmented terms and typos."""
