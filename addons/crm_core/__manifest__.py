@@ -102,6 +102,8 @@
         "views/crm_return_request_views.xml",
         "views/crm_return_request_portal_templates.xml",
         "views/crm_return_request_menus.xml",
+        # public routes: the page of a client over its rate limit
+        "views/crm_rate_limit_templates.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

@@ -2,6 +2,8 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
+from ..tools import rate_limit
+
 REFUSAL_STATUS = {"unknown": 404, "used": 410, "expired": 410, "foreign": 403}
 
 
@@ -18,6 +20,8 @@ class CrmApprovalController(http.Controller):
         sitemap=False,
     )
     def crm_approval_link(self, token, **post):
+        if response := rate_limit.limited("token"):
+            return response
         link = request.env["crm.approval.token"]._crm_find(token)
         values = {"token": token, "link": link, "done": False}
         refusal = link._crm_refusal(request.session.uid)

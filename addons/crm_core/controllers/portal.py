@@ -5,6 +5,8 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..tools import rate_limit
+
 
 class CrmReturnPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
@@ -70,6 +72,8 @@ class CrmReturnPortal(CustomerPortal):
             return request.redirect("/my/orders")
         errors = []
         if request.httprequest.method == "POST":
+            if response := rate_limit.limited("form"):
+                return response
             new_request, errors = self._create_portal_return(order_sudo, post)
             if new_request:
                 return request.redirect(new_request.get_portal_url())

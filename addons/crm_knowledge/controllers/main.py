@@ -6,6 +6,7 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.crm_core.tools import rate_limit
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models import knowledge_text as kt
@@ -71,6 +72,8 @@ class KnowledgeController(http.Controller):
         readonly=_readonly_without_question,
     )
     def knowledge(self, q=None, **kwargs):
+        if response := rate_limit.limited("knowledge"):
+            return response
         return request.render(
             "crm_knowledge.knowledge_public_page", self._page_values(q, "/knowledge")
         )
@@ -84,6 +87,8 @@ class KnowledgeController(http.Controller):
         readonly=_readonly_without_question,
     )
     def my_knowledge(self, q=None, **kwargs):
+        if response := rate_limit.limited("knowledge"):
+            return response
         return request.render(
             "crm_knowledge.knowledge_portal_page", self._page_values(q, "/my/knowledge")
         )
@@ -110,6 +115,8 @@ class KnowledgeController(http.Controller):
         website=True,
     )
     def knowledge_article(self, article_id, qid=None, feedback=None, **kwargs):
+        if response := rate_limit.limited("knowledge"):
+            return response
         article = self._readable_article(article_id)
         article.sudo()._increment("view_count")
         query = self._query(qid)
@@ -142,6 +149,8 @@ class KnowledgeController(http.Controller):
         website=True,
     )
     def knowledge_feedback(self, article_id, helpful=None, comment=None, qid=None, **kwargs):
+        if response := rate_limit.limited("form"):
+            return response
         article = self._readable_article(article_id)
         if helpful not in ("yes", "no"):
             raise NotFound()

@@ -1,4 +1,5 @@
 from . import (
+    test_knowledge_abuse,
     test_knowledge_access,
     test_knowledge_category,
     test_knowledge_classify,

@@ -4,6 +4,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.crm_core.tools import rate_limit
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -49,6 +50,8 @@ class CrmLoanPortal(CustomerPortal):
         methods=["POST"],
     )
     def portal_loan_feedback(self, loan_id, access_token=None, **post):
+        if response := rate_limit.limited("form"):
+            return response
         try:
             loan_sudo = self._document_check_access("crm.loan", loan_id, access_token=access_token)
         except (AccessError, MissingError):

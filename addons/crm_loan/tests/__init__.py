@@ -1,4 +1,5 @@
 from . import (
+    test_crm_loan_abuse,
     test_crm_loan_access,
     test_crm_loan_alert,
     test_crm_loan_alert_queries,
