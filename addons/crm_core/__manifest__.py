@@ -18,6 +18,7 @@
         "utm",
         "base_tier_validation",
         "base_tier_validation_forward",
+        "auth_totp_mail",
     ],
     # One group per feature: its record rules, then data, wizards, views, and its menus
     # last. The roles come first (every rule and access right names their groups);
@@ -104,6 +105,8 @@
         "views/crm_return_request_menus.xml",
         # public routes: the page of a client over its rate limit
         "views/crm_rate_limit_templates.xml",
+        # login: this company's two-factor rule
+        "views/crm_login_settings_views.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

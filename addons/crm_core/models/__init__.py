@@ -40,6 +40,9 @@ Customer side:
 - handover/: work handover (registry of kinds, checks, run, summary), its moves
   (crm_handover_move.py) and its lines.
 
+- login/: the company setting that enforces Odoo's two-factor login (auth_totp_mail's
+  e-mailed code) for that company's employees (res.users._mfa_type).
+
 Opportunity side:
 - crm_lead.py: the base file above.
 - opportunity/: product lines, stage exit requirements and their evidence, the
@@ -82,6 +85,7 @@ from . import (
     customer,
     funnel,
     handover,
+    login,
     opportunity,
     pool,
     pricing,

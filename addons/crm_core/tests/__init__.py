@@ -20,6 +20,7 @@ from . import (
     test_handover_ui,
     test_lead_intake,
     test_login_2fa,
+    test_login_2fa_company,
     test_login_throttle,
     test_opportunity_access,
     test_opportunity_product,
