@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .local/venv/bin/python
 
-.PHONY: run test bench stop setup lint test-addon shell clean readme restore
+.PHONY: run test bench scale stop setup lint test-addon shell clean readme restore
 
 run:                ## set-up, then the server with demo data at http://127.0.0.1:8069
 	@bash scripts/run.sh
@@ -12,6 +12,9 @@ test: setup         ## every test: lint, install matrix, our tests, Odoo's crm/s
 
 bench: setup        ## generated data at full size, our way against the plain Odoo way: ratios
 	@$(PY) scripts/run_bench.py $(BENCH_ARGS)
+
+scale: setup        ## a streaming replica and Odoo's workers under a bounded load, 3 ways: ratios
+	@$(PY) scripts/scale.py $(SCALE_ARGS)
 
 test-addon: setup   ## one addon alone on a fresh database with its tests: make test-addon ADDON=crm_core
 	@test -n "$(ADDON)" || { echo "usage: make test-addon ADDON=crm_core"; exit 2; }
