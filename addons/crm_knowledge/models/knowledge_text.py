@@ -14,6 +14,12 @@ from markupsafe import Markup, escape
 
 jieba.setLogLevel(logging.WARNING)
 
+
+def load_dictionary():
+    """Load jieba's dictionary now rather than at the first segmentation."""
+    jieba.initialize()
+
+
 # A question is cut to this many characters before segmentation, and at most
 # MAX_QUERY_TERMS distinct lexemes are searched: a 10,000-character paste must
 # not turn into a 10,000-term query.

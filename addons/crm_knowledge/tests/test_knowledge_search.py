@@ -3,6 +3,7 @@ from unittest.mock import patch
 from markupsafe import Markup
 
 from odoo.tests import tagged, users
+from odoo.tools import config
 
 from .common import KnowledgeCommon
 
@@ -143,3 +144,15 @@ class TestKnowledgeSearch(KnowledgeCommon):
             self.env.invalidate_all()
             with self.subTest(question=question), self.assertQueryCount(8):
                 Article.search_answers(question)
+
+    def test_workers_load_the_dictionary_before_they_fork(self):
+        Article = self.env["crm.knowledge.article"]
+        loads = []
+        path = "odoo.addons.crm_knowledge.models.knowledge_text.jieba.initialize"
+        with patch(path, side_effect=lambda: loads.append("load")):
+            with patch.dict(config.options, {"workers": 0}):
+                Article._register_hook()
+            self.assertEqual(loads, [], "the threaded server loads it at the first search")
+            with patch.dict(config.options, {"workers": 4}):
+                Article._register_hook()
+        self.assertEqual(loads, ["load"])
