@@ -75,9 +75,9 @@ def ports():
     return base + 100, base + 101, test_port() + 40
 
 
-def psql(host, port, sql):
+def psql(host, port, sql, db=DB):
     out = subprocess.run(
-        ["psql", "-h", str(host), "-p", str(port), "-U", "odoo", "-d", DB, "-tAXc", sql],
+        ["psql", "-h", str(host), "-p", str(port), "-U", "odoo", "-d", db, "-tAXc", sql],
         check=True,
         capture_output=True,
         text=True,
@@ -204,24 +204,9 @@ def build_primary(conf, primary_port, http_port):
 
 def installed(primary_port):
     """How many of crm_core and crm_knowledge the scale database has installed."""
-    exists = subprocess.run(
-        [
-            "psql",
-            "-h",
-            str(PRIMARY),
-            "-p",
-            str(primary_port),
-            "-U",
-            "odoo",
-            "-d",
-            "postgres",
-            "-tAXc",
-            f"SELECT 1 FROM pg_database WHERE datname = '{DB}'",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
+    exists = psql(
+        PRIMARY, primary_port, f"SELECT 1 FROM pg_database WHERE datname = '{DB}'", db="postgres"
+    )
     if not exists:
         return "0"
     return psql(

@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .login_common import LoginCase
 
@@ -15,38 +15,20 @@ class TestLogin2faPerCompany(LoginCase):
         cls.env["ir.config_parameter"].set_param("auth_totp.policy", False)
         cls.strict = cls.env["res.company"].create({"name": "Strict Branch"})
         cls.lenient = cls.env.company
-        cls.branch_sales = new_test_user(
-            cls.env,
-            login="twofa.branch",
-            password="Branch-Pass-2026",
-            email="twofa.branch@example.com",
-            groups="sales_team.group_sale_salesman",
-            company_id=cls.strict.id,
-            company_ids=[Command.set(cls.strict.ids)],
+        only_strict = {"company_id": cls.strict.id, "company_ids": [Command.set(cls.strict.ids)]}
+        salesman = "sales_team.group_sale_salesman"
+        cls.branch_sales = cls._new_login_user(
+            "twofa.branch", "Branch-Pass-2026", salesman, **only_strict
         )
-        cls.head_sales = new_test_user(
-            cls.env,
-            login="twofa.head",
-            password="Head-Pass-2026",
-            email="twofa.head@example.com",
-            groups="sales_team.group_sale_salesman",
-        )
-        cls.both = new_test_user(
-            cls.env,
-            login="twofa.both",
-            password="Both-Pass-2026",
-            email="twofa.both@example.com",
-            groups="sales_team.group_sale_salesman",
+        cls.head_sales = cls._new_login_user("twofa.head", "Head-Pass-2026", salesman)
+        cls.both = cls._new_login_user(
+            "twofa.both",
+            "Both-Pass-2026",
+            salesman,
             company_ids=[Command.set((cls.lenient | cls.strict).ids)],
         )
-        cls.branch_customer = new_test_user(
-            cls.env,
-            login="twofa.branch.portal",
-            password="Portal-Pass-2026",
-            email="twofa.branch.portal@example.com",
-            groups="base.group_portal",
-            company_id=cls.strict.id,
-            company_ids=[Command.set(cls.strict.ids)],
+        cls.branch_customer = cls._new_login_user(
+            "twofa.branch.portal", "Portal-Pass-2026", "base.group_portal", **only_strict
         )
 
     def _enforce(self, company, value=True):
