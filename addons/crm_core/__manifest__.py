@@ -16,6 +16,7 @@
         "sale_stock",
         "calendar",
         "utm",
+        "sms",
         "base_tier_validation",
         "base_tier_validation_forward",
     ],
@@ -102,6 +103,15 @@
         "views/crm_return_request_views.xml",
         "views/crm_return_request_portal_templates.xml",
         "views/crm_return_request_menus.xml",
+        # campaign
+        "security/crm_campaign_security.xml",
+        "data/crm_campaign_data.xml",
+        "wizard/crm_campaign_invite_views.xml",
+        "views/crm_campaign_views.xml",
+        "views/crm_campaign_member_views.xml",
+        "views/crm_campaign_analysis_views.xml",
+        "views/crm_campaign_templates.xml",
+        "views/crm_campaign_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",
