@@ -161,6 +161,31 @@ class TestCampaignInvite(SMSCase, CampaignCommon):
         self.assertEqual(Member.search_count([("trace_status", "=", "to_send")]), 0)
         self.assertEqual(len(self.campaign.member_ids.mail_mail_id), 30)
 
+    def test_invite_queries_do_not_grow_with_the_partners(self):
+        counts = []
+        # The first round warms the caches (the cron, the template's records).
+        for size in (3, 5, 25):
+            partners = self.env["res.partner"].create(
+                [
+                    {"name": f"Grow {size} {n}", "email": f"g{size}.{n}@example.com"}
+                    for n in range(size)
+                ]
+            )
+            wizard = self.env["crm.campaign.invite"].create(
+                {
+                    "campaign_id": self.campaign.id,
+                    "partner_domain": repr([("id", "in", partners.ids)]),
+                }
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            wizard.action_invite()
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(wizard.added_count, size)
+        self.assertEqual(counts[1], counts[2])
+
     def now(self):
         from odoo import fields
 

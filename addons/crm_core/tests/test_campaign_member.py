@@ -82,6 +82,23 @@ class TestCampaignMember(CampaignCommon):
         self.assertEqual(self.campaign.attended_count, 2)
         self.assertEqual(self.campaign.accepted_count, 2)
 
+    def test_other_company_members_stay_hidden(self):
+        other = self.env["res.company"].create({"name": "Campaign Other Co"})
+        campaign = self.env["utm.campaign"].create({"title": "Elsewhere", "company_id": other.id})
+        member = self.invite(self.customers["a"], campaign=campaign)
+        for user in (self.marketing, self.manager, self.salesman_a):
+            with self.subTest(user=user.login):
+                found = self.env["crm.campaign.member"].with_user(user).search([])
+                self.assertNotIn(member, found)
+        self.manager.write({"company_ids": [(4, other.id)]})
+        found = (
+            self.env["crm.campaign.member"]
+            .with_user(self.manager)
+            .with_context(allowed_company_ids=[self.env.company.id, other.id])
+            .search([("campaign_id", "=", campaign.id)])
+        )
+        self.assertEqual(found, member)
+
     def now(self):
         from odoo import fields
 

@@ -34,13 +34,11 @@ class CrmCampaignMember(models.Model):
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", store=True, string="Customer", index=True
     )
-    # The owner and team of the customer: what the salesperson and leader rules read.
-    user_id = fields.Many2one(
-        related="commercial_partner_id.user_id", store=True, string="Salesperson", index=True
-    )
-    team_id = fields.Many2one(
-        related="commercial_partner_id.team_id", store=True, string="Sales Team", index=True
-    )
+    # The customer's owner and team, read live (the record rules follow the same
+    # path): stored, every change of owner (a handover of 10,000 customers) would
+    # rewrite the members too.
+    user_id = fields.Many2one(related="commercial_partner_id.user_id", string="Salesperson")
+    team_id = fields.Many2one(related="commercial_partner_id.team_id", string="Sales Team")
     channel = fields.Selection(
         [("email", "E-mail"), ("sms", "SMS")], required=True, default="email"
     )
