@@ -16,6 +16,7 @@
         "sale_stock",
         "calendar",
         "utm",
+        "sms",
         "base_tier_validation",
         "base_tier_validation_forward",
         "auth_totp_mail",
@@ -107,6 +108,15 @@
         "views/crm_rate_limit_templates.xml",
         # login: this company's two-factor rule
         "views/crm_login_settings_views.xml",
+        # campaign
+        "security/crm_campaign_security.xml",
+        "data/crm_campaign_data.xml",
+        "wizard/crm_campaign_invite_views.xml",
+        "views/crm_campaign_views.xml",
+        "views/crm_campaign_member_views.xml",
+        "views/crm_campaign_analysis_views.xml",
+        "views/crm_campaign_templates.xml",
+        "views/crm_campaign_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

@@ -1,1 +1,1 @@
-from . import main, portal
+from . import campaign, main, portal

@@ -52,6 +52,13 @@ Opportunity side:
 - funnel/: the funnel and forecast figures and their covering indexes.
 - target/: sales targets and the performance report against them.
 
+Marketing side:
+- campaign/: marketing campaigns on utm.campaign (types and their preset task
+  stages, tasks, costs and the _campaign_actual_cost_sources() hook a bridge
+  extends), members and their invitations (the invite wizard, the sending cron,
+  the trace statuses from mail.mail, mail.thread bounces / replies and sms.sms),
+  and the crm.campaign.analysis report.
+
 Sales side:
 - sale_order.py, sale_order_line.py: the base files above.
 - quotation/: quotation versions (sale.order; sale.order.line of saved versions
@@ -80,6 +87,7 @@ approval/tier_validation.py extends it.
 
 from . import (
     approval,
+    campaign,
     competitor,
     crm_lead,
     customer,
