@@ -18,6 +18,7 @@
         "utm",
         "base_tier_validation",
         "base_tier_validation_forward",
+        "crm_phonecall",
     ],
     # One group per feature: its record rules, then data, wizards, views, and its menus
     # last. The roles come first (every rule and access right names their groups);
@@ -102,6 +103,13 @@
         "views/crm_return_request_views.xml",
         "views/crm_return_request_portal_templates.xml",
         "views/crm_return_request_menus.xml",
+        # telemarketing
+        "security/crm_telemarketing_security.xml",
+        "wizard/crm_call_log_views.xml",
+        "views/crm_call_list_views.xml",
+        "views/crm_call_list_entry_views.xml",
+        "views/crm_call_list_stat_views.xml",
+        "views/crm_call_list_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

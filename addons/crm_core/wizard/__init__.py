@@ -1,5 +1,6 @@
 from . import (
     crm_approval_reject,
+    crm_call_log,
     crm_lead2opportunity_partner,
     crm_lead_lost,
     crm_pool_assign,
