@@ -119,3 +119,20 @@ class TestTelemarketingCallList(TelemarketingCommon):
         with self.assertRaisesRegex(UserError, "not allowed to modify|not allowed to create"):
             self.call_list.with_user(self.salesman_a).action_generate()
         self.assertFalse(self.call_list.entry_ids)
+
+    def test_invalid_filter_is_refused(self):
+        for values, message in (
+            ({"partner_domain": "[('no_such_field', '=', 1)]"}, "The Contacts Filter of"),
+            ({"lead_domain": "[('name', '=',"}, "The Leads Filter of"),
+        ):
+            with (
+                self.subTest(values=values),
+                self.assertRaisesRegex(
+                    ValidationError, f"{message} Spring Follow-up is not a valid filter"
+                ),
+                self.env.cr.savepoint(),
+            ):
+                self.call_list.write(values)
+        self.env.invalidate_all()
+        self.assertEqual(self.call_list.partner_domain, f"[('category_id', 'in', [{self.tag.id}])]")
+        self.assertFalse(self.call_list.lead_domain)

@@ -203,3 +203,15 @@ class TestTelemarketingCall(TelemarketingCommon):
         with self.assertRaisesRegex(UserError, "Matrix Customer a is done: no more calls"):
             self.entries["a"].action_skip()
         self.assertEqual(len(self.entries["a"].phonecall_ids), 1)
+
+    def test_meeting_from_the_last_call(self):
+        entry = self.entries["a"].with_user(self.salesman_a)
+        with self.assertRaisesRegex(
+            UserError, "Log a call with Matrix Customer a before scheduling a meeting"
+        ):
+            entry.action_schedule_meeting()
+        self.log_call(self.entries["a"], self.salesman_a, outcome="reached")
+        action = entry.action_schedule_meeting()
+        self.assertEqual(action["res_model"], "calendar.event")
+        self.assertEqual(action["context"]["default_phonecall_id"], entry.phonecall_ids.id)
+        self.assertEqual(action["context"]["default_name"], "Spring Follow-up: Matrix Customer a")

@@ -69,6 +69,29 @@ class CrmCallList(models.Model):
                     )
                 )
 
+    @api.constrains("partner_domain", "lead_domain")
+    def _check_domains(self):
+        for call_list in self:
+            for field_name, model in (
+                ("partner_domain", "res.partner"),
+                ("lead_domain", "crm.lead"),
+            ):
+                if not call_list[field_name]:
+                    continue
+                try:
+                    call_list._target_domain(field_name).validate(self.env[model])
+                except Exception as error:
+                    raise ValidationError(
+                        self.env._(
+                            "The %(filter)s of %(name)s is not a valid filter: %(error)s",
+                            filter=call_list._fields[field_name].get_description(self.env)[
+                                "string"
+                            ],
+                            name=call_list.name,
+                            error=error,
+                        )
+                    ) from error
+
     def _compute_counts(self):
         counts = {
             (call_list.id, state): count

@@ -112,6 +112,19 @@ class CrmCallListEntry(models.Model):
         self.write({"state": "skipped", "skip_reason": "manual"})
         return self._action_next_number(self.call_list_id) if len(self) == 1 else True
 
+    def action_schedule_meeting(self):
+        """crm_phonecall's meeting from the entry's last call."""
+        self.ensure_one()
+        call = self.phonecall_ids.sorted("id")[-1:]
+        if not call:
+            raise UserError(
+                self.env._(
+                    "Log a call with %(entry)s before scheduling a meeting.",
+                    entry=self.display_name,
+                )
+            )
+        return call.action_make_meeting()
+
     @api.model
     def action_next_number_all(self):
         return self._action_next_number(self.env["crm.call.list"])
