@@ -136,3 +136,30 @@ class TestTelemarketingCallList(TelemarketingCommon):
         self.env.invalidate_all()
         self.assertEqual(self.call_list.partner_domain, f"[('category_id', 'in', [{self.tag.id}])]")
         self.assertFalse(self.call_list.lead_domain)
+
+    def test_generate_is_set_based(self):
+        def queries(size):
+            tag = self.env["res.partner.category"].create({"name": f"Batch of {size}"})
+            self.env["res.partner"].create(
+                [
+                    {
+                        "name": f"Batch {size} #{i}",
+                        "phone": f"+86 21 3{i:03d}",
+                        "category_id": [(4, tag.id)],
+                    }
+                    for i in range(size)
+                ]
+            )
+            call_list = self.call_list.copy(
+                {"name": f"Batch {size}", "partner_domain": f"[('category_id', 'in', {tag.ids})]"}
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            call_list.action_generate()
+            self.env.flush_all()
+            self.assertEqual(len(call_list.entry_ids), size)
+            return self.env.cr.sql_log_count - before
+
+        queries(2)  # the first generation warms the caches (models, mail settings)
+        self.assertEqual(queries(3), queries(30), "the queries grow with the entries")
