@@ -69,6 +69,25 @@ class TestTelemarketingAccess(TelemarketingCommon):
             },
         )
 
+    def test_phonecall_analysis_per_role(self):
+        # crm_phonecall's report has a row per call (same id): the callers' roles
+        rows = {
+            key: self.env["crm.phonecall.report"].browse(call.id)
+            for key, call in self.calls.items()
+        }
+        self.assert_visible(
+            "crm.phonecall.report",
+            rows,
+            {
+                "salesman_a": {"a", "c"},
+                "salesman_b": {"b"},
+                "salesman_c": {"a2"},
+                "leader_1": {"a", "b", "c"},
+                "leader_2": {"a2"},
+                "manager": {"a", "b", "c", "a2"},
+            },
+        )
+
     def test_lists_per_role(self):
         lists = {"1": self.call_list, "2": self.list_2}
         self.assert_visible(
