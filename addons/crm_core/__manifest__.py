@@ -20,6 +20,7 @@
         "base_tier_validation",
         "base_tier_validation_forward",
         "auth_totp_mail",
+        "crm_phonecall",
     ],
     # One group per feature: its record rules, then data, wizards, views, and its menus
     # last. The roles come first (every rule and access right names their groups);
@@ -117,6 +118,13 @@
         "views/crm_campaign_analysis_views.xml",
         "views/crm_campaign_templates.xml",
         "views/crm_campaign_menus.xml",
+        # telemarketing
+        "security/crm_telemarketing_security.xml",
+        "wizard/crm_call_log_views.xml",
+        "views/crm_call_list_views.xml",
+        "views/crm_call_list_entry_views.xml",
+        "views/crm_call_list_stat_views.xml",
+        "views/crm_call_list_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

@@ -75,6 +75,10 @@ Sales side:
 - returns/: return / exchange / refund requests and their lines; the execution
   (receipts, replacements, credit note) in crm_return_request_execute.py;
   sale.order's links to its requests.
+- telemarketing/: call lists on OCA crm_phonecall: the lists (filters over
+  contacts and leads, salespeople, script), their entries shared round-robin, the
+  calling flow (next number, logged calls are crm.phonecall records with their
+  outcome, callbacks as phone call activities) and the call statistics.
 - stock_inquiry/: the stock lookup of product.product and sale.order.line (the
   inquiry itself is the wizard crm.stock.inquiry in wizard/).
 Within a package, a model another class of the package inherits comes first
@@ -106,5 +110,6 @@ from . import (
     sale_order_line,
     stock_inquiry,
     target,
+    telemarketing,
     timeline,
 )

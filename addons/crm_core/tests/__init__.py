@@ -53,4 +53,9 @@ from . import (
     test_sales_target_ui,
     test_stage_evidence,
     test_stock_inquiry,
+    test_telemarketing,
+    test_telemarketing_access,
+    test_telemarketing_call,
+    test_telemarketing_stats,
+    test_telemarketing_ui,
 )
