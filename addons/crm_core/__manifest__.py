@@ -18,6 +18,8 @@
         "utm",
         "base_tier_validation",
         "base_tier_validation_forward",
+        "base_automation",
+        "sms",
     ],
     # One group per feature: its record rules, then data, wizards, views, and its menus
     # last. The roles come first (every rule and access right names their groups);
@@ -102,6 +104,13 @@
         "views/crm_return_request_views.xml",
         "views/crm_return_request_portal_templates.xml",
         "views/crm_return_request_menus.xml",
+        # reminder
+        "security/crm_reminder_security.xml",
+        "data/crm_reminder_data.xml",
+        "data/crm_holiday_data.xml",
+        "views/crm_reminder_views.xml",
+        "views/crm_reminder_holiday_views.xml",
+        "views/crm_reminder_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

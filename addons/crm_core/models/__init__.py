@@ -67,6 +67,14 @@ Sales side:
   sale.order's links to its requests.
 - stock_inquiry/: the stock lookup of product.product and sale.order.line (the
   inquiry itself is the wizard crm.stock.inquiry in wizard/).
+Reminders and reports:
+- reminder/: the ready-made reminder rules on base_automation (base.automation's
+  reminder kind, the companies that switch a rule off, the set-based time-based
+  pass), the delivery through the user's channels (activity, e-mail, SMS, desktop
+  notification; res.users preferences), res.partner's next_birthday and its daily
+  SQL roll-forward, the holiday calendar crm.holiday and free reminders
+  crm.reminder.
+
 Within a package, a model another class of the package inherits comes first
 (pool/ imports the crm.pool.resource mixin before its users); between packages no
 order is required: approval/sale_order.py adds tier.validation to sale.order
@@ -87,6 +95,7 @@ from . import (
     pricing,
     quotation,
     relation,
+    reminder,
     res_partner,
     returns,
     rfm,
