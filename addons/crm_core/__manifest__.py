@@ -111,6 +111,12 @@
         "views/crm_reminder_views.xml",
         "views/crm_reminder_holiday_views.xml",
         "views/crm_reminder_menus.xml",
+        # work report
+        "security/crm_work_report_security.xml",
+        "data/crm_work_report_data.xml",
+        "views/crm_work_report_views.xml",
+        "views/crm_work_report_templates.xml",
+        "views/crm_work_report_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

@@ -74,6 +74,9 @@ Reminders and reports:
   notification; res.users preferences), res.partner's next_birthday and its daily
   SQL roll-forward, the holiday calendar crm.holiday and free reminders
   crm.reminder.
+- work_report/: weekly and monthly work reports crm.work.report, their figures
+  (crm_work_report_sections.py: the _work_report_sections() hook other addons
+  extend, each section one query per period) and crm.work.report.line.
 
 Within a package, a model another class of the package inherits comes first
 (pool/ imports the crm.pool.resource mixin before its users); between packages no
@@ -104,4 +107,5 @@ from . import (
     stock_inquiry,
     target,
     timeline,
+    work_report,
 )

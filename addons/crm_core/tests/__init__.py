@@ -48,4 +48,6 @@ from . import (
     test_sales_target_ui,
     test_stage_evidence,
     test_stock_inquiry,
+    test_work_report,
+    test_work_report_print,
 )

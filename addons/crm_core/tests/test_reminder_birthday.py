@@ -23,7 +23,7 @@ class TestReminderBirthday(CrmReminderCommon):
     def test_compute_on_write(self):
         partner = self.contacts["a"]
         self.assertEqual(partner.next_birthday, False)
-        partner.birthday = self.today.replace(year=1985)
+        partner.birthday = self.today.replace(year=1984)
         self.assertEqual(partner.next_birthday, self.today)
         partner.birthday = False
         self.assertEqual(partner.next_birthday, False)
