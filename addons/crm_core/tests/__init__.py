@@ -39,6 +39,7 @@ from . import (
     test_reminder,
     test_reminder_birthday,
     test_reminder_free,
+    test_reminder_ui,
     test_return_request,
     test_return_request_access,
     test_return_request_import,
@@ -50,4 +51,5 @@ from . import (
     test_stock_inquiry,
     test_work_report,
     test_work_report_print,
+    test_work_report_ui,
 )
