@@ -21,6 +21,7 @@
         "base_tier_validation_forward",
         "auth_totp_mail",
         "crm_phonecall",
+        "base_automation",
     ],
     # One group per feature: its record rules, then data, wizards, views, and its menus
     # last. The roles come first (every rule and access right names their groups);
@@ -125,6 +126,19 @@
         "views/crm_call_list_entry_views.xml",
         "views/crm_call_list_stat_views.xml",
         "views/crm_call_list_menus.xml",
+        # reminder
+        "security/crm_reminder_security.xml",
+        "data/crm_reminder_data.xml",
+        "data/crm_holiday_data.xml",
+        "views/crm_reminder_views.xml",
+        "views/crm_reminder_holiday_views.xml",
+        "views/crm_reminder_menus.xml",
+        # work report
+        "security/crm_work_report_security.xml",
+        "data/crm_work_report_data.xml",
+        "views/crm_work_report_views.xml",
+        "views/crm_work_report_templates.xml",
+        "views/crm_work_report_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

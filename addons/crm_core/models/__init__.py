@@ -81,6 +81,17 @@ Sales side:
   outcome, callbacks as phone call activities) and the call statistics.
 - stock_inquiry/: the stock lookup of product.product and sale.order.line (the
   inquiry itself is the wizard crm.stock.inquiry in wizard/).
+Reminders and reports:
+- reminder/: the ready-made reminder rules on base_automation (base.automation's
+  reminder kind, the companies that switch a rule off, the set-based time-based
+  pass), the delivery through the user's channels (activity, e-mail, SMS, desktop
+  notification; res.users preferences), res.partner's next_birthday and its daily
+  SQL roll-forward, the holiday calendar crm.holiday and free reminders
+  crm.reminder.
+- work_report/: weekly and monthly work reports crm.work.report, their figures
+  (crm_work_report_sections.py: the _work_report_sections() hook other addons
+  extend, each section one query per period) and crm.work.report.line.
+
 Within a package, a model another class of the package inherits comes first
 (pool/ imports the crm.pool.resource mixin before its users); between packages no
 order is required: approval/sale_order.py adds tier.validation to sale.order
@@ -103,6 +114,7 @@ from . import (
     pricing,
     quotation,
     relation,
+    reminder,
     res_partner,
     returns,
     rfm,
@@ -112,4 +124,5 @@ from . import (
     target,
     telemarketing,
     timeline,
+    work_report,
 )

@@ -44,6 +44,10 @@ from . import (
     test_quotation_version,
     test_quote_ui,
     test_relation_graph_ui,
+    test_reminder,
+    test_reminder_birthday,
+    test_reminder_free,
+    test_reminder_ui,
     test_return_request,
     test_return_request_access,
     test_return_request_import,
@@ -58,4 +62,7 @@ from . import (
     test_telemarketing_call,
     test_telemarketing_stats,
     test_telemarketing_ui,
+    test_work_report,
+    test_work_report_print,
+    test_work_report_ui,
 )
