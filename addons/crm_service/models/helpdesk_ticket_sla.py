@@ -61,8 +61,12 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
 
     def _sla_on_create(self):
+        # one search of the policies for the whole batch
+        policies = (
+            self.env["crm.service.sla"].sudo().search([("company_id", "in", self.company_id.ids)])
+        )
         for ticket in self:
-            ticket._sla_apply(start=ticket.create_date or fields.Datetime.now())
+            ticket._sla_apply(start=ticket.create_date or fields.Datetime.now(), policies=policies)
 
     def _sla_before_write(self, vals):
         """{ticket: was on hold} when the stage changes."""
@@ -126,13 +130,14 @@ class HelpdeskTicket(models.Model):
             return start + timedelta(hours=hours)
         return calendar.plan_hours(hours, start, compute_leaves=True)
 
-    def _sla_apply(self, start):
+    def _sla_apply(self, start, policies=None):
         """Matches the policy and sets both deadlines from ``start`` plus the
         working hours spent on hold."""
         self.ensure_one()
-        policies = (
-            self.env["crm.service.sla"].sudo().search([("company_id", "=", self.company_id.id)])
-        )
+        if policies is None:
+            policies = (
+                self.env["crm.service.sla"].sudo().search([("company_id", "=", self.company_id.id)])
+            )
         policy = policies._match(self, policies)
         vals = {"sla_id": policy.id, "sla_start": start}
         if policy:

@@ -5,4 +5,5 @@ from . import (
     test_service_request,
     test_service_sla,
     test_service_sla_queries,
+    test_service_ui,
 )

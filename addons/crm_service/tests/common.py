@@ -22,9 +22,11 @@ def at(moment):
 class FrozenMondayMixin:
     @classmethod
     def setUpClass(cls):
+        # after the case's own set-up, whose clean-ups check that no patch
+        # outlives the class
+        super().setUpClass()
         cls.startClassPatcher(freeze_time(MONDAY))
         cls.startClassPatcher(patch.object(BaseCursor, "now", lambda cr: fields.Datetime.now()))
-        super().setUpClass()
 
 
 class CrmServiceCommon(FrozenMondayMixin, TransactionCase):
