@@ -55,7 +55,8 @@ def _generate(env, open_count, breached):
                 resolve_deadline, sla_escalated, sla_breached, create_date, write_date,
                 create_uid, write_uid, last_stage_update)
             SELECT 'BSR' || g, 'Bench request ' || g, '<p>Bench</p>', %(company)s,
-                   (%(teams)s::int[])[1 + g %% %(nteams)s], %(stage)s, '1', 10, true, true,
+                   (%(teams)s::int[])[1 + (g / %(step)s) %% %(nteams)s], %(stage)s,
+                   '1', 10, true, true,
                    %(sla)s, now() - interval '1 day',
                    CASE WHEN g %% %(step)s = 0 AND g / %(step)s <= %(breached)s
                         THEN now() - interval '2 hours' ELSE now() + interval '3 days' END,
