@@ -132,3 +132,33 @@ class TestServiceOrder(CrmServiceCommon):
                 getattr(order.with_user(self.tech_2), method)()
         with self.assertRaisesRegex(UserError, f"{order.name} is cancelled"):
             order.with_user(self.tech_2)._refuse("late")
+
+    def test_actions_and_deletion(self):
+        action = self.ticket.with_user(self.agent_a).action_new_service_order()
+        self.assertEqual(
+            (action["res_model"], action["views"], action["context"]),
+            ("crm.service.order", [(False, "form")], {"default_ticket_id": self.ticket.id}),
+        )
+        order = self._new_order(self.ticket, self.tech_1)
+        listed = self.ticket.with_user(self.agent_a).action_view_service_orders()
+        self.assertEqual(listed["domain"], [("ticket_id", "=", self.ticket.id)])
+        self.assertEqual(self.env["crm.service.order"].search(listed["domain"]), order)
+        order.with_user(self.agent_a).action_dispatch()
+        # put back in the queue by the dispatcher, then dispatched again
+        order.with_user(self.agent_a).action_reset_draft()
+        self.assertEqual(order.state, "draft")
+        order.with_user(self.agent_a).action_dispatch()
+        order.with_user(self.tech_1).action_accept()
+        order.with_user(self.tech_1).action_start()
+        with self.assertRaisesRegex(UserError, "is started or done and cannot be deleted"):
+            order.with_user(self.manager).unlink()
+        # cancelling drops the answers still awaited
+        other = self._new_order(self.ticket, self.tech_2)
+        other.with_user(self.agent_a).action_dispatch()
+        self.assertTrue(other.activity_ids)
+        other.with_user(self.agent_a).action_cancel()
+        self.assertRecordValues(other, [{"state": "cancel", "activity_ids": []}])
+        with self.assertRaisesRegex(UserError, f"{other.name} is cancelled"):
+            other.with_user(self.agent_a).action_cancel()
+        other.with_user(self.manager).unlink()
+        self.assertFalse(other.exists())
