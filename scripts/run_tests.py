@@ -51,11 +51,11 @@ from testlib import (
 from upgrade_stage import upgrade_and_uninstall
 
 # Odoo's own suites that must keep passing with our rules installed.
-ODOO_SUITES = ["crm", "sale_crm", "sale"]
+ODOO_SUITES = ["crm", "sale_crm", "sale", "helpdesk_mgmt"]
 # Their at_install tests run post-install (scripts/odoo_post_install_all.py), with our
 # addons installed. sale's are left out: written for sale alone, they fail once
 # sale_stock (which crm_core needs) computes delivered quantities from stock moves.
-AT_INSTALL_AS_POST = ["crm", "sale_crm"]
+AT_INSTALL_AS_POST = ["crm", "sale_crm", "helpdesk_mgmt"]
 # Odoo tests left out, each for a reason outside our addons:
 # - it skips itself without the Enterprise module account_accountant;
 # - it needs Odoo's demo data from the install on.

@@ -1,0 +1,9 @@
+from . import (
+    test_service_access,
+    test_service_hooks,
+    test_service_order,
+    test_service_request,
+    test_service_sla,
+    test_service_sla_queries,
+    test_service_ui,
+)

@@ -1,0 +1,1 @@
+from . import crm_service_order_refuse, crm_service_transfer_wizard
