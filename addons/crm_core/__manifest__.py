@@ -107,6 +107,11 @@
         "views/crm_rate_limit_templates.xml",
         # login: this company's two-factor rule
         "views/crm_login_settings_views.xml",
+        # reseller
+        "data/crm_reseller_grade_data.xml",
+        "views/crm_reseller_views.xml",
+        "views/crm_reseller_portal_templates.xml",
+        "views/crm_reseller_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

@@ -1,1 +1,1 @@
-from . import main, portal
+from . import main, portal, reseller_portal

@@ -68,6 +68,11 @@ Sales side:
 - returns/: return / exchange / refund requests and their lines; the execution
   (receipts, replacements, credit note) in crm_return_request_execute.py;
   sale.order's links to its requests.
+- reseller/: the reseller portal's side of leads: reseller partners and their grades
+  (crm.reseller.grade), the lead's reseller and its assigned / accepted / declined
+  answer (stored computes of reseller_id, so no write() of their own), the
+  assignment by region and grade, and the checked updates the portal
+  (controllers/reseller_portal.py) makes through sudo.
 - stock_inquiry/: the stock lookup of product.product and sale.order.line (the
   inquiry itself is the wizard crm.stock.inquiry in wizard/).
 Within a package, a model another class of the package inherits comes first
@@ -92,6 +97,7 @@ from . import (
     quotation,
     relation,
     res_partner,
+    reseller,
     returns,
     rfm,
     sale_order,

@@ -38,6 +38,8 @@ from . import (
     test_quotation_version,
     test_quote_ui,
     test_relation_graph_ui,
+    test_reseller,
+    test_reseller_portal,
     test_return_request,
     test_return_request_access,
     test_return_request_import,
