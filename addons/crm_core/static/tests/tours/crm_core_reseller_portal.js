@@ -3,14 +3,16 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("crm_core_reseller_portal", {
     steps: () => [
         {
-            content: "The portal home counts the reseller's opportunities",
-            trigger: "a[href='/my/opportunities']:contains('1')",
+            content: "The portal home has the card of the reseller's opportunities",
+            trigger: "a[href='/my/opportunities']",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "Open the assigned opportunity",
             trigger: "a:contains('Pudong Line Upgrade')",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The customer is shown",
@@ -20,6 +22,7 @@ registry.category("web_tour.tours").add("crm_core_reseller_portal", {
             content: "Accept it",
             trigger: "button.o_crm_reseller_accept",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "It is accepted",
@@ -44,6 +47,7 @@ registry.category("web_tour.tours").add("crm_core_reseller_portal", {
             content: "Save",
             trigger: "button.o_crm_reseller_save",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The new stage is shown",
@@ -67,6 +71,7 @@ registry.category("web_tour.tours").add("crm_core_reseller_portal", {
             content: "Log it",
             trigger: "button.o_crm_reseller_log",
             run: "click",
+            expectUnloadPage: true,
         },
         {
             content: "The activity is logged with its date",
