@@ -139,6 +139,11 @@
         "views/crm_work_report_views.xml",
         "views/crm_work_report_templates.xml",
         "views/crm_work_report_menus.xml",
+        # reseller
+        "data/crm_reseller_grade_data.xml",
+        "views/crm_reseller_views.xml",
+        "views/crm_reseller_portal_templates.xml",
+        "views/crm_reseller_menus.xml",
     ],
     "demo": [
         "demo/crm_core_demo.xml",

@@ -1,1 +1,1 @@
-from . import campaign, main, portal
+from . import campaign, main, portal, reseller_portal

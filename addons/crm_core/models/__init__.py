@@ -79,6 +79,11 @@ Sales side:
   contacts and leads, salespeople, script), their entries shared round-robin, the
   calling flow (next number, logged calls are crm.phonecall records with their
   outcome, callbacks as phone call activities) and the call statistics.
+- reseller/: the reseller portal's side of leads: reseller partners and their grades
+  (crm.reseller.grade), the lead's reseller and its assigned / accepted / declined
+  answer (stored computes of reseller_id, so no write() of their own), the
+  assignment by region and grade, and the checked updates the portal
+  (controllers/reseller_portal.py) makes through sudo.
 - stock_inquiry/: the stock lookup of product.product and sale.order.line (the
   inquiry itself is the wizard crm.stock.inquiry in wizard/).
 Reminders and reports:
@@ -116,6 +121,7 @@ from . import (
     relation,
     reminder,
     res_partner,
+    reseller,
     returns,
     rfm,
     sale_order,

@@ -48,6 +48,8 @@ from . import (
     test_reminder_birthday,
     test_reminder_free,
     test_reminder_ui,
+    test_reseller,
+    test_reseller_portal,
     test_return_request,
     test_return_request_access,
     test_return_request_import,

@@ -1,0 +1,1 @@
+from . import crm_reseller_grade, res_partner, crm_lead  # isort: skip
