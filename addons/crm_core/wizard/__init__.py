@@ -1,8 +1,8 @@
 from . import (
     crm_approval_reject,
+    crm_call_log,
     crm_campaign_invite,
     crm_campaign_invite_skip,
-    crm_call_log,
     crm_lead2opportunity_partner,
     crm_lead_lost,
     crm_pool_assign,
