@@ -19,7 +19,7 @@ registry.category("web_tour.tours").add("crm_core_campaign", {
         },
         {
             content: "Open the Marketing menu",
-            trigger: ".o_menu_sections button:contains('Marketing')",
+            trigger: ".o_menu_sections button[data-menu-xmlid='crm_core.crm_campaign_menu_root']",
             run: "click",
         },
         {
