@@ -3,6 +3,7 @@ from . import (
     test_service_hooks,
     test_service_order,
     test_service_parts,
+    test_service_parts_ui,
     test_service_request,
     test_service_settlement,
     test_service_sla,
