@@ -17,7 +17,12 @@ class TestServicePartsUi(CrmServicePartsCommon, HttpCase):
                 "product_id": self.belt.id,
                 "quantity": 3,
             },
-            {"move_type": "return", "order_id": self.order.id, "product_id": self.belt.id, "quantity": 2},
+            {
+                "move_type": "return",
+                "order_id": self.order.id,
+                "product_id": self.belt.id,
+                "quantity": 2,
+            },
         )
         url = f"/odoo/action-crm_service.crm_service_order_action_mine/{self.order.id}"
         self.start_tour(url, "crm_service_parts", login="tech_1")
@@ -27,7 +32,14 @@ class TestServicePartsUi(CrmServicePartsCommon, HttpCase):
         consumed = self.order.part_move_ids.filtered(lambda m: m.move_type == "consumption")
         self.assertRecordValues(
             consumed,
-            [{"state": "done", "lot_id": self.r1.id, "technician_id": self.tech_1.id, "quantity": 1}],
+            [
+                {
+                    "state": "done",
+                    "lot_id": self.r1.id,
+                    "technician_id": self.tech_1.id,
+                    "quantity": 1,
+                }
+            ],
         )
         self.assertEqual(consumed.old_lot_id.name, "S-OLD-9")
         self.assertEqual(self._qty(self.defective, self.roller, consumed.old_lot_id), 1)
