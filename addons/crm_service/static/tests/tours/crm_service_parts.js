@@ -17,7 +17,8 @@ function validateRow(label) {
 }
 
 // The technician on their work order in progress: takes belts from the
-// warehouse, fits a new roller in place of the old one, returns the belts left.
+// warehouse, fits a new roller in place of the old one, returns the belts left,
+// finishes the order and invoices the out-of-warranty roller.
 registry.category("web_tour.tours").add("crm_service_parts", {
     steps: () => [
         {
@@ -78,6 +79,33 @@ registry.category("web_tour.tours").add("crm_service_parts", {
         {
             content: "No roller any more",
             trigger: ".o_field_widget[name='technician_quant_ids']:not(:contains('Feed Roller'))",
+        },
+        {
+            content: "The work is done",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_done']",
+            run: "click",
+        },
+        {
+            content: "Settle the order",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_new_settlement']",
+            run: "click",
+        },
+        {
+            content: "Out of warranty: the roller at Acme's price",
+            trigger: ".o_field_widget[name='line_ids'] .o_data_row:contains('Feed Roller'):contains('27.00')",
+        },
+        {
+            content: "The total to charge",
+            trigger: ".o_field_widget[name='amount_total']:contains('27.00')",
+        },
+        {
+            content: "Invoice",
+            trigger: ".o_form_view .o_statusbar_buttons button[name='action_invoice']",
+            run: "click",
+        },
+        {
+            content: "The settlement is invoiced",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Invoiced')",
         },
     ],
 });
