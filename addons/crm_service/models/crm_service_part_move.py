@@ -226,9 +226,13 @@ class CrmServicePartMove(models.Model):
     def _ensure_quantities_held(self):
         """The warehouse has what is requested, the technician what they consume
         or return, counted over all the lines validated together."""
-        totals, first = {}, {}
+        totals, first, sources = {}, {}, {}
         for line in self:
-            key = (line._service_source(), line.product_id, line.lot_id)
+            # one location look-up per technician and company, not per line
+            where = (line.move_type == "requisition", line.technician_id, line.company_id)
+            if where not in sources:
+                sources[where] = line._service_source()
+            key = (sources[where], line.product_id, line.lot_id)
             totals[key] = totals.get(key, 0.0) + line.quantity
             first.setdefault(key, line)
         for key, quantity in totals.items():
