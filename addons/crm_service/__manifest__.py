@@ -32,6 +32,11 @@
         "views/crm_service_order_views.xml",
         "views/crm_service_portal_templates.xml",
         "views/crm_service_menus.xml",
+        "security/crm_service_part_security.xml",
+        "data/crm_service_part_data.xml",
+        "views/crm_service_part_move_views.xml",
+        "views/crm_service_settlement_views.xml",
+        "views/crm_service_part_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
