@@ -32,6 +32,10 @@
         "views/crm_service_order_views.xml",
         "views/crm_service_portal_templates.xml",
         "views/crm_service_menus.xml",
+        "security/crm_service_visit_security.xml",
+        "data/crm_service_visit_data.xml",
+        "views/crm_service_visit_views.xml",
+        "views/crm_service_visit_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [
