@@ -37,6 +37,10 @@
         "views/crm_service_part_move_views.xml",
         "views/crm_service_settlement_views.xml",
         "views/crm_service_part_menus.xml",
+        "security/crm_service_visit_security.xml",
+        "data/crm_service_visit_data.xml",
+        "views/crm_service_visit_views.xml",
+        "views/crm_service_visit_portal_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -9,4 +9,5 @@ from . import (
     test_service_sla,
     test_service_sla_queries,
     test_service_ui,
+    test_service_visit,
 )

@@ -199,3 +199,39 @@ class TestServiceUi(HttpCase):
             f"/odoo/helpdesk.ticket/{ticket.id}", "crm_service_sla_breach", login="leader_a"
         )
         self.assertEqual(ticket.activity_ids.user_id, self.leader_a)
+
+    def test_low_visit_score_opens_a_complaint(self):
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent_a)
+            .create(
+                {
+                    "name": "Tour fault",
+                    "description": "<p>x</p>",
+                    "team_id": self.team.id,
+                    "partner_id": self.buyer.id,
+                    "request_type_id": self.env.ref("crm_service.request_type_fault").id,
+                }
+            )
+        )
+        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        self.env["helpdesk.ticket"]._cron_schedule_visits()
+        visit = ticket.visit_ids
+        self.start_tour(
+            "/odoo/action-crm_service.crm_service_visit_action",
+            "crm_service_visit_complaint",
+            login="agent_a",
+        )
+        self.assertRecordValues(visit, [{"state": "done", "score": 2}])
+        self.assertRecordValues(
+            visit.complaint_ticket_id,
+            [
+                {
+                    "name": "Complaint: Tour fault (score 2)",
+                    "origin_ticket_id": ticket.id,
+                    "user_id": self.agent_a.id,
+                    "first_contact_user_id": self.agent_a.id,
+                    "request_type_id": self.env.ref("crm_service.request_type_complaint").id,
+                }
+            ],
+        )
