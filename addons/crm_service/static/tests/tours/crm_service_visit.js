@@ -5,7 +5,8 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("crm_service_visit_complaint", {
     steps: () => [
         {
-            // the list leaves out the year while the browser's clock is in 2026
+            // the list leaves out the year in the browser's own year ("Mar 5"), shows
+            // "Mar 5, 2026" in any other: both contain it; test_service_visit asserts the date
             content: "The visit is planned on 5 March: open it",
             trigger:
                 ".o_list_view .o_data_row:contains('Tour fault') td[name='planned_date']:contains('Mar 5')",
@@ -14,11 +15,6 @@ registry.category("web_tour.tours").add("crm_service_visit_complaint", {
         {
             content: "The visit is planned",
             trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Planned')",
-        },
-        {
-            content: "on 5 March 2026",
-            trigger:
-                ".o_form_view .o_field_widget[name='planned_date'] input:value(03/05/2026), .o_form_view .o_field_widget[name='planned_date']:not(:has(input)):contains(03/05/2026)",
         },
         {
             content: "Type the customer's score",
