@@ -38,6 +38,7 @@ from . import (
     test_pool_names,
     test_pool_owner_write,
     test_pool_recall,
+    test_pool_recall_leads,
     test_pool_ui,
     test_public_abuse,
     test_quotation_compare,

@@ -1,6 +1,6 @@
 import re
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -59,6 +59,32 @@ class CrmKnowledgeCategory(models.Model):
         )
         for category in self:
             category.article_count = counts.get(category, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        categories = super().create(vals_list)
+        self.env.registry.clear_cache()  # _keyword_rules
+        return categories
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"keywords", "active", "name", "parent_id"} & set(vals):
+            self.env.registry.clear_cache()  # _keyword_rules
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()  # _keyword_rules
+        return result
+
+    @api.model
+    @tools.ormcache()
+    def _keyword_rules(self):
+        """((category id, keywords), ...) of the active categories with keywords, in
+        their order: every search classifies its question with them. Cached per
+        registry; editing a category clears it."""
+        categories = self.sudo().search([("keywords", "!=", False)])
+        return tuple((category.id, tuple(category.keyword_list())) for category in categories)
 
     def keyword_list(self):
         self.ensure_one()

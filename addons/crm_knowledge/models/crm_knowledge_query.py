@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from . import knowledge_text as kt
 
@@ -119,25 +120,35 @@ class CrmKnowledgeQuery(models.Model):
         question = kt.clean_text(question)
         user = self.env.user
         public = user._is_public()
-        return (
-            self.sudo()
-            .create(
-                {
-                    "question": question,
-                    "question_norm": self._normalise(question),
-                    "user_id": False if public else user.id,
-                    "partner_id": False if public else user.partner_id.id,
-                    "session_key": session_key if public else False,
-                    "channel": channel,
-                    "result_count": result_count,
-                    "category_id": category.id,
-                    "answer_id": answer.id if answer else False,
-                    # computed here: no UPDATE after the INSERT
-                    "listable": kt.listable_question(question),
-                }
+        now = self.env.cr.now()
+        # Every search logs its question: one INSERT, without the ORM's create (the
+        # log has no other stored computed field than ``listable``, computed here).
+        [[query_id]] = self.env.execute_query(
+            SQL(
+                """INSERT INTO crm_knowledge_query (
+                        question, question_norm, date, user_id, partner_id, session_key,
+                        channel, result_count, category_id, answer_id, listable,
+                        create_uid, write_uid, create_date, write_date)
+                   VALUES (%(question)s, %(norm)s, %(date)s, %(user)s, %(partner)s,
+                           %(session)s, %(channel)s, %(count)s, %(category)s, %(answer)s,
+                           %(listable)s, %(uid)s, %(uid)s, %(now)s, %(now)s)
+                   RETURNING id""",
+                question=question,
+                norm=self._normalise(question),
+                date=fields.Datetime.now(),
+                user=None if public else user.id,
+                partner=None if public else user.partner_id.id,
+                session=(session_key or None) if public else None,
+                channel=channel,
+                count=result_count,
+                category=category.id or None,
+                answer=answer.id if answer else None,
+                listable=kt.listable_question(question),
+                uid=self.env.uid,
+                now=now,
             )
-            .with_env(self.env)
         )
+        return self.browse(query_id)
 
     def _record_open(self, article, session_key=None):
         """The asker opened an answer: remember the first article opened."""

@@ -406,12 +406,17 @@ class CrmPoolResource(models.AbstractModel):
             records.filtered(lambda rec: rec.team_id == pool.team_id) if pool.team_id else records
         )
         if stable and keep:
-            with self.env.protecting(stable, keep):
-                keep.write(vals)
+            keep._pool_put_keeping_team(vals, stable)
         else:
             keep = records.browse()
         if records - keep:
             (records - keep).write(vals)
+
+    def _pool_put_keeping_team(self, vals, stable):
+        """Write the pool moves ``vals`` on records whose team stays, leaving the
+        ``stable`` fields as they are; the models may write it in SQL."""
+        with self.env.protecting(stable, self):
+            self.write(vals)
 
     def _pool_release_stable_fields(self):
         """Fields that keep their value when the owner is cleared and the team stays;
