@@ -1,5 +1,6 @@
 from . import (
     crm_handover,
+    crm_service_numbered,
     crm_service_order,
     crm_service_order_check,
     crm_service_order_parts,

@@ -9,11 +9,10 @@ class CrmServiceOrder(models.Model):
 
     _name = "crm.service.order"
     _description = "Service Work Order"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["crm.service.numbered", "mail.thread", "mail.activity.mixin"]
     _order = "planned_start desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(default="New", copy=False, readonly=True, index="trigram")
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Service Request",
@@ -117,13 +116,6 @@ class CrmServiceOrder(models.Model):
             active = order.state in ("dispatched", "accepted")
             order.can_be_answered = active and "dispatched" in states
             order.can_be_refused = active and bool(states & {"dispatched", "accepted"})
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                vals["name"] = self.env["ir.sequence"].next_by_code("crm.service.order") or "New"
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_started(self):

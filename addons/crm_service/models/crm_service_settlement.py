@@ -11,11 +11,10 @@ class CrmServiceSettlement(models.Model):
 
     _name = "crm.service.settlement"
     _description = "Service Settlement"
-    _inherit = ["mail.thread"]
+    _inherit = ["crm.service.numbered", "mail.thread"]
     _order = "id desc"
     _check_company_auto = True
 
-    name = fields.Char(default="New", copy=False, readonly=True, index="trigram")
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Service Request",
@@ -117,15 +116,6 @@ class CrmServiceSettlement(models.Model):
     def _compute_amount_total(self):
         for settlement in self:
             settlement.amount_total = sum(settlement.line_ids.mapped("price_subtotal"))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("crm.service.settlement") or "New"
-                )
-        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_settled(self):

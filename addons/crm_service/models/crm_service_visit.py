@@ -14,11 +14,10 @@ class CrmServiceVisit(models.Model):
 
     _name = "crm.service.visit"
     _description = "Service Return Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["crm.service.numbered", "mail.thread", "mail.activity.mixin"]
     _order = "planned_date desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(default="New", copy=False, readonly=True, index="trigram")
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
         string="Service Request",
@@ -104,13 +103,6 @@ class CrmServiceVisit(models.Model):
         for visit in self:
             answer = visit.sudo().survey_user_input_id
             visit.survey_url = answer.get_start_url() if answer else False
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "New") == "New":
-                vals["name"] = self.env["ir.sequence"].next_by_code("crm.service.visit") or "New"
-        return super().create(vals_list)
 
     def action_record_score(self):
         """The agent called the customer and typed the score in."""
