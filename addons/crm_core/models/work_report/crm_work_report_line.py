@@ -13,7 +13,7 @@ class CrmWorkReportLine(models.Model):
     key = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     label = fields.Char(compute="_compute_label")
-    value = fields.Float(string="Amount", digits=(16, 2))
+    value = fields.Float(string="Figure", digits=(16, 2))
     is_amount = fields.Boolean()
     display_value = fields.Char(string="Value", compute="_compute_display_value")
     user_id = fields.Many2one(related="report_id.user_id", store=True, index=True)
