@@ -215,6 +215,7 @@ ALONE_SECONDS = {
     "crm_expense": 355,
     "crm_loan": 300,
     "crm_loan_expense": 175,
+    "crm_service_knowledge": 250,
     "crm_backup": 100,
 }
 ALONE_DEFAULT = 200

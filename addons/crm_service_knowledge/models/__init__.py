@@ -1,0 +1,1 @@
+from . import crm_knowledge_article, helpdesk_ticket

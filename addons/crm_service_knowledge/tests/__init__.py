@@ -1,0 +1,1 @@
+from . import test_service_knowledge, test_service_knowledge_ui
