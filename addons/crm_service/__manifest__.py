@@ -42,6 +42,8 @@
         "views/crm_service_visit_views.xml",
         "views/crm_service_visit_portal_templates.xml",
         "views/helpdesk_ticket_repair_views.xml",
+        "data/crm_service_plan_data.xml",
+        "views/crm_service_plan_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -6,6 +6,8 @@ from . import (
     crm_service_order_parts,
     crm_service_order_technician,
     crm_service_part_move,
+    crm_service_plan,
+    crm_service_plan_template,
     crm_service_request_type,
     crm_service_request_type_visit,
     crm_service_settlement,
