@@ -5,6 +5,7 @@ from . import (
     test_service_parts,
     test_service_parts_ui,
     test_service_plan,
+    test_service_plan_ui,
     test_service_repair,
     test_service_repair_ui,
     test_service_request,
