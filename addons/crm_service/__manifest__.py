@@ -44,6 +44,8 @@
         "views/helpdesk_ticket_repair_views.xml",
         "data/crm_service_plan_data.xml",
         "views/crm_service_plan_views.xml",
+        "security/crm_service_report_security.xml",
+        "views/crm_service_report_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

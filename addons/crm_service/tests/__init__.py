@@ -8,10 +8,12 @@ from . import (
     test_service_plan_ui,
     test_service_repair,
     test_service_repair_ui,
+    test_service_report,
     test_service_request,
     test_service_settlement,
     test_service_sla,
     test_service_sla_queries,
+    test_service_technician_report,
     test_service_ui,
     test_service_visit,
 )
