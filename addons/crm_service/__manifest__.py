@@ -2,7 +2,7 @@
     "name": "CRM After-Sales Service",
     "summary": "Service requests on OCA helpdesk tickets: request types, first-contact "
     "owner, transfers, SLA in working hours with escalation, work orders dispatched to "
-    "technicians who accept or refuse",
+    "technicians who accept or refuse, spare parts, settlements, return-to-factory repairs",
     "version": "19.0.1.0.0",
     "category": "After-Sales",
     "website": "https://github.com/crm-suite/crm-suite",
@@ -41,6 +41,11 @@
         "data/crm_service_visit_data.xml",
         "views/crm_service_visit_views.xml",
         "views/crm_service_visit_portal_templates.xml",
+        "views/helpdesk_ticket_repair_views.xml",
+        "data/crm_service_plan_data.xml",
+        "views/crm_service_plan_views.xml",
+        "security/crm_service_report_security.xml",
+        "views/crm_service_report_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

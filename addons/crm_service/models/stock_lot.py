@@ -11,7 +11,8 @@ class StockLot(models.Model):
         delivery date, end date)}, state being `in`, `out` or `unknown`. The
         warranty runs from the last done delivery of the serial to the customer
         (a move line of it into a customer location, its transfer addressed to the
-        customer or one of their contacts) for the product's warranty months."""
+        customer or one of their contacts, not the delivery back from a factory
+        repair) for the product's warranty months."""
         today = today or fields.Date.context_today(self)
         result = dict.fromkeys(self, ("unknown", False, False))
         commercial = partner.commercial_partner_id
@@ -26,6 +27,8 @@ class StockLot(models.Model):
                     ("state", "=", "done"),
                     ("location_dest_id.usage", "=", "customer"),
                     ("picking_id.partner_id.commercial_partner_id", "=", commercial.id),
+                    # a repaired unit brought back does not restart its warranty
+                    ("picking_id.service_repair_ticket_id", "=", False),
                 ],
                 ["lot_id", "date"],
                 order="date desc, id desc",
