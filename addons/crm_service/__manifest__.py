@@ -41,6 +41,8 @@
         "data/crm_service_visit_data.xml",
         "views/crm_service_visit_views.xml",
         "views/crm_service_visit_portal_templates.xml",
+        # opinion answers of campaigns become suggestions or complaints
+        "views/survey_user_input_opinion_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -25,4 +25,5 @@ from . import (
     stock_location,
     stock_lot,
     survey_user_input,
+    survey_user_input_opinion,
 )
