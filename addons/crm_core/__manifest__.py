@@ -16,6 +16,7 @@
         "sale_stock",
         "calendar",
         "utm",
+        "survey",
         "sms",
         "base_tier_validation",
         "base_tier_validation_forward",
@@ -119,6 +120,11 @@
         "views/crm_campaign_analysis_views.xml",
         "views/crm_campaign_templates.xml",
         "views/crm_campaign_menus.xml",
+        # campaign surveys, quiz leaderboard, idea contests
+        "security/crm_campaign_survey_security.xml",
+        "views/crm_campaign_survey_views.xml",
+        "views/crm_campaign_survey_templates.xml",
+        "views/crm_campaign_survey_menus.xml",
         # telemarketing
         "security/crm_telemarketing_security.xml",
         "wizard/crm_call_log_views.xml",

@@ -46,6 +46,8 @@
         "views/crm_service_plan_views.xml",
         "security/crm_service_report_security.xml",
         "views/crm_service_report_views.xml",
+        # opinion answers of campaigns become suggestions or complaints
+        "views/survey_user_input_opinion_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,1 +1,1 @@
-from . import campaign, main, portal, reseller_portal
+from . import campaign, campaign_survey, main, portal, reseller_portal

@@ -33,4 +33,5 @@ from . import (
     stock_lot,
     stock_picking,
     survey_user_input,
+    survey_user_input_opinion,
 )

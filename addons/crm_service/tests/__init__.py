@@ -1,6 +1,7 @@
 from . import (
     test_service_access,
     test_service_hooks,
+    test_service_opinion,
     test_service_order,
     test_service_parts,
     test_service_parts_ui,

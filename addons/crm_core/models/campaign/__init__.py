@@ -10,4 +10,9 @@ from . import (  # isort: skip
     mail_mail,
     mail_thread,
     sms_sms,
+    survey_survey,
+    survey_user_input,
+    crm_campaign_survey_rank,
+    crm_campaign_idea,
+    crm_campaign_idea_vote,
 )

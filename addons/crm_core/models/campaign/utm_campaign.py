@@ -39,6 +39,8 @@ class UtmCampaign(models.Model):
     task_ids = fields.One2many("crm.campaign.task", "campaign_id", string="Tasks")
     member_ids = fields.One2many("crm.campaign.member", "campaign_id", string="Members")
     cost_ids = fields.One2many("crm.campaign.cost", "campaign_id", string="Costs")
+    survey_ids = fields.One2many("survey.survey", "campaign_id", string="Surveys")
+    survey_count = fields.Integer(compute="_compute_survey_count", string="Surveys")
     invited_count = fields.Integer(compute="_compute_figures", string="Invited")
     accepted_count = fields.Integer(compute="_compute_figures", string="Accepted")
     attended_count = fields.Integer(compute="_compute_figures", string="Attended")
@@ -72,6 +74,15 @@ class UtmCampaign(models.Model):
                         start=campaign.date_start,
                     )
                 )
+
+    def _compute_survey_count(self):
+        counts = dict(
+            self.env["survey.survey"]
+            .sudo()
+            ._read_group([("campaign_id", "in", self.ids)], ["campaign_id"], ["__count"])
+        )
+        for campaign in self:
+            campaign.survey_count = counts.get(campaign, 0)
 
     @api.depends("company_id")
     def _compute_currency_id(self):
@@ -143,6 +154,28 @@ class UtmCampaign(models.Model):
         )
         action["context"] = {"default_campaign_id": self.id}
         return action
+
+    def action_open_surveys(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("survey.action_survey_form")
+        action.update(
+            domain=[("campaign_id", "=", self.id)],
+            context={"default_campaign_id": self.id, "create": True},
+        )
+        return action
+
+    def action_new_survey(self):
+        """A new survey of this campaign; its kind (chosen in the form, or passed as
+        crm_kind in the button's context) presets layout, scoring or session mode."""
+        self.ensure_one()
+        kind = self.env.context.get("crm_kind") or "market"
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "survey.survey",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"default_campaign_id": self.id, "default_crm_kind": kind},
+        }
 
     @api.model
     def _campaign_actual_cost_sources(self):

@@ -276,7 +276,37 @@ class ResPartner(models.Model):
                 "body_field": "note",
                 "author_field": "user_id",
             },
+            {
+                # completed answers to campaign surveys (campaign/survey_user_input.py)
+                "kind": "survey",
+                "label": self.env._("Survey Answer"),
+                "icon": "fa-check-square-o",
+                "model": "survey.user_input",
+                "date_field": "end_datetime",
+                "domain": lambda related: (
+                    Domain("partner_id", "in", related["res.partner"])
+                    & Domain("state", "=", "done")
+                    & Domain("campaign_id", "!=", False)
+                    & Domain("test_entry", "=", False)
+                ),
+                "fields": ["survey_id", "campaign_id", "scoring_type", "scoring_percentage"],
+                "item": lambda values: {
+                    "title": (values["survey_id"] and values["survey_id"][1]) or "",
+                    "body_preview": self._crm_timeline_survey_preview(values),
+                    "author": "",
+                },
+            },
         ]
+
+    def _crm_timeline_survey_preview(self, values):
+        campaign = (values["campaign_id"] and values["campaign_id"][1]) or ""
+        if values["scoring_type"] and values["scoring_type"] != "no_scoring":
+            return self.env._(
+                "%(campaign)s: score %(score)s%%",
+                campaign=campaign,
+                score=values["scoring_percentage"],
+            )
+        return campaign
 
     @api.model
     def _crm_timeline_preview(self, html):
