@@ -7,7 +7,7 @@ class CrmKnowledgeArticle(models.Model):
     _inherit = "crm.knowledge.article"
 
     solved_ticket_ids = fields.One2many(
-        "helpdesk.ticket", "solved_article_id", string="Requests Solved", readonly=True
+        "helpdesk.ticket", "solved_article_id", string="Solved Requests", readonly=True
     )
     solved_count = fields.Integer(
         "Requests Solved",

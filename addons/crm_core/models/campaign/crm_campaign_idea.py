@@ -36,7 +36,7 @@ class CrmCampaignIdea(models.Model):
         default=lambda self: self.env.user.partner_id,
     )
     vote_ids = fields.One2many("crm.campaign.idea.vote", "idea_id", string="Votes")
-    vote_count = fields.Integer(compute="_compute_vote_count", store=True, string="Votes")
+    vote_count = fields.Integer(compute="_compute_vote_count", store=True, string="Vote Count")
     is_winner = fields.Boolean(string="Winner", readonly=True, index=True)
 
     @api.depends("vote_ids")

@@ -40,7 +40,7 @@ class UtmCampaign(models.Model):
     member_ids = fields.One2many("crm.campaign.member", "campaign_id", string="Members")
     cost_ids = fields.One2many("crm.campaign.cost", "campaign_id", string="Costs")
     survey_ids = fields.One2many("survey.survey", "campaign_id", string="Surveys")
-    survey_count = fields.Integer(compute="_compute_survey_count", string="Surveys")
+    survey_count = fields.Integer(compute="_compute_survey_count", string="Survey Count")
     invited_count = fields.Integer(compute="_compute_figures", string="Invited")
     accepted_count = fields.Integer(compute="_compute_figures", string="Accepted")
     attended_count = fields.Integer(compute="_compute_figures", string="Attended")
