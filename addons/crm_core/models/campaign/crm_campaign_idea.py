@@ -117,8 +117,7 @@ class CrmCampaignIdea(models.Model):
         return True
 
     def action_mark_winner(self):
-        if not self.env.user.has_group("crm_core.group_crm_campaign_user"):
-            raise AccessError(self.env._("Only marketing staff pick the winning ideas."))
+        self._ensure_can_pick_winners()
         still_open = self.filtered(lambda idea: idea.survey_id.crm_contest_state != "closed")
         if still_open:
             raise UserError(
@@ -130,6 +129,9 @@ class CrmCampaignIdea(models.Model):
         self.write({"is_winner": True})
 
     def action_unmark_winner(self):
+        self._ensure_can_pick_winners()
+        self.write({"is_winner": False})
+
+    def _ensure_can_pick_winners(self):
         if not self.env.user.has_group("crm_core.group_crm_campaign_user"):
             raise AccessError(self.env._("Only marketing staff pick the winning ideas."))
-        self.write({"is_winner": False})
